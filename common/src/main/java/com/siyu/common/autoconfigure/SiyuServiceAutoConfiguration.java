@@ -1,0 +1,131 @@
+package com.siyu.common.autoconfigure;
+
+import com.baomidou.mybatisplus.extension.plugins.MybatisPlusInterceptor;
+import com.baomidou.mybatisplus.extension.plugins.inner.OptimisticLockerInnerInterceptor;
+import com.baomidou.mybatisplus.extension.plugins.inner.PaginationInnerInterceptor;
+import com.baomidou.mybatisplus.extension.plugins.inner.TenantLineInnerInterceptor;
+import com.baomidou.mybatisplus.annotation.DbType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.siyu.common.context.ContextTaskDecorator;
+import com.siyu.common.feign.ContextForwardingInterceptor;
+import com.siyu.common.feign.ProblemErrorDecoder;
+import com.siyu.common.idempotency.IdempotencyFilter;
+import com.siyu.common.idempotency.IdempotencyStore;
+import com.siyu.common.mybatis.TenantLine;
+import com.siyu.common.problem.ProblemHandler;
+import com.siyu.common.problem.ProblemWriter;
+import com.siyu.common.web.CallerFilter;
+import java.time.Clock;
+import java.util.HashSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.task.TaskDecorator;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/** The defaults every Siyu service gets by depending on {@code common}. */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(SiyuProperties.class)
+@EnableScheduling
+public class SiyuServiceAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SiyuServiceAutoConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    ProblemWriter problemWriter(ObjectMapper json) {
+        return new ProblemWriter(json);
+    }
+
+    @Bean
+    ProblemHandler problemHandler() {
+        return new ProblemHandler();
+    }
+
+    @Bean
+    FilterRegistrationBean<CallerFilter> callerFilter(ProblemWriter problems) {
+        FilterRegistrationBean<CallerFilter> registration = new FilterRegistrationBean<>(new CallerFilter(problems));
+        // after tracing (which sets up the trace id), before everything that reads the caller
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    @Bean
+    IdempotencyStore idempotencyStore(JdbcTemplate jdbc, Clock clock) {
+        return new IdempotencyStore(jdbc, clock);
+    }
+
+    @Bean
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyStore store, ProblemWriter problems,
+            SiyuProperties properties) {
+        SiyuProperties.Idempotency settings = properties.getIdempotency();
+        FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(
+                new IdempotencyFilter(store, problems, settings.getExemptPaths(), settings.getLease()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+        return registration;
+    }
+
+    @Bean
+    IdempotencyPurge idempotencyPurge(IdempotencyStore store, SiyuProperties properties) {
+        return new IdempotencyPurge(store, properties);
+    }
+
+    @Bean
+    MybatisPlusInterceptor mybatisPlusInterceptor(SiyuProperties properties) {
+        MybatisPlusInterceptor interceptor = new MybatisPlusInterceptor();
+        interceptor.addInnerInterceptor(new TenantLineInnerInterceptor(
+                new TenantLine(new HashSet<>(properties.getTenant().getExemptTables()))));
+        interceptor.addInnerInterceptor(new PaginationInnerInterceptor(DbType.MARIADB));
+        interceptor.addInnerInterceptor(new OptimisticLockerInnerInterceptor());
+        return interceptor;
+    }
+
+    @Bean
+    TaskDecorator contextTaskDecorator() {
+        return new ContextTaskDecorator();
+    }
+
+    @Bean
+    ContextForwardingInterceptor contextForwardingInterceptor() {
+        return new ContextForwardingInterceptor();
+    }
+
+    @Bean
+    ProblemErrorDecoder problemErrorDecoder(ObjectMapper json) {
+        return new ProblemErrorDecoder(json);
+    }
+
+    /** Deletes stored idempotent responses past their retention. */
+    static class IdempotencyPurge {
+
+        private final IdempotencyStore store;
+        private final SiyuProperties properties;
+
+        IdempotencyPurge(IdempotencyStore store, SiyuProperties properties) {
+            this.store = store;
+            this.properties = properties;
+        }
+
+        @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
+        void purge() {
+            int purged = store.purgeOlderThan(properties.getIdempotency().getRetention());
+            if (purged > 0) {
+                log.info("Purged {} idempotency records older than {}", purged, properties.getIdempotency().getRetention());
+            }
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package com.siyu.common.test;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * A service integration test: the whole service on a random port against the real MariaDB (its own
+ * {@code *_it} schema, migrated by Flyway), with Nacos and Seata off. Tests about Nacos or Seata
+ * turn them back on with their own properties.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "siyu.db.suffix=_it",
+        "spring.cloud.nacos.discovery.enabled=false",
+        "spring.cloud.nacos.config.enabled=false",
+        "spring.cloud.service-registry.auto-registration.enabled=false",
+        "seata.enabled=false",
+        "spring.config.import="
+})
+public @interface ServiceIT {
+}

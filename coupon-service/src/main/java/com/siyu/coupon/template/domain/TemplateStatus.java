@@ -1,0 +1,3 @@
+package com.siyu.coupon.template.domain;
+
+public enum TemplateStatus { DRAFT, ACTIVE, PAUSED, ENDED }

@@ -1,0 +1,22 @@
+package com.siyu.gateway;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param areas          the business areas; {@code /api/v1/{area}/**} and {@code /admin/v1/{area}/**}
+ *                       route to {@code lb://{area}-service}
+ * @param anonymousPaths shopper paths that need no token (sign-in); Ant patterns
+ * @param jwksUri        where the token signing keys are published (resolved through discovery)
+ * @param issuer         the expected {@code iss} of tokens
+ * @param clockSkew      tolerance on {@code exp}
+ * @param rateLimit      per tenant+client request rate
+ */
+@ConfigurationProperties("siyu.gateway")
+public record GatewayProperties(List<String> areas, List<String> anonymousPaths, String jwksUri, String issuer,
+                                Duration clockSkew, RateLimit rateLimit) {
+
+    public record RateLimit(int replenishRate, int burstCapacity) {
+    }
+}

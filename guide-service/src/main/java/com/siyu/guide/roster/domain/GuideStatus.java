@@ -1,0 +1,3 @@
+package com.siyu.guide.roster.domain;
+
+public enum GuideStatus { ACTIVE, LEFT }

@@ -1,0 +1,64 @@
+package com.siyu.guide.roster.infra;
+
+import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
+import com.siyu.common.context.CallerContext;
+import com.siyu.guide.roster.domain.Guide;
+import com.siyu.guide.roster.domain.GuidePhoneTaken;
+import com.siyu.guide.roster.domain.GuideRepository;
+import com.siyu.guide.roster.domain.GuideStatus;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class MybatisGuideRepository implements GuideRepository {
+
+    private final GuideMapper mapper;
+    private final Clock clock;
+
+    MybatisGuideRepository(GuideMapper mapper, Clock clock) {
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    @Override
+    public Guide insert(long storeId, String name, String phone) {
+        GuideRow row = new GuideRow();
+        row.tenantId = CallerContext.requireTenant();
+        row.storeId = storeId;
+        row.name = name;
+        row.phone = phone;
+        row.status = GuideStatus.ACTIVE.name();
+        row.createdAt = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        row.updatedAt = row.createdAt;
+        try {
+            mapper.insert(row);
+        } catch (DuplicateKeyException e) {
+            throw new GuidePhoneTaken();
+        }
+        return toGuide(row);
+    }
+
+    @Override
+    public Optional<Guide> find(long id) {
+        return Optional.ofNullable(mapper.selectById(id)).map(MybatisGuideRepository::toGuide);
+    }
+
+    @Override
+    public List<Guide> list(Long storeId) {
+        QueryWrapper<GuideRow> query = new QueryWrapper<GuideRow>().orderByAsc("id");
+        if (storeId != null) {
+            query.eq("store_id", storeId);
+        }
+        return mapper.selectList(query).stream().map(MybatisGuideRepository::toGuide).toList();
+    }
+
+    private static Guide toGuide(GuideRow row) {
+        return new Guide(row.id, row.storeId, row.name, row.phone, GuideStatus.valueOf(row.status), row.createdAt.toInstant(ZoneOffset.UTC));
+    }
+}

@@ -1,0 +1,13 @@
+package com.siyu.member.member.api;
+
+import com.siyu.member.member.domain.Member;
+import java.time.Instant;
+
+/** What staff see of a member: the phone is masked. */
+public record MemberResponse(long id, String phone, String nickname, String stage, Long registeredStoreId, Instant createdAt) {
+
+    static MemberResponse of(Member member) {
+        return new MemberResponse(member.id(), member.phone() == null ? null : member.phone().masked(), member.nickname(),
+                member.stage().name(), member.registeredStoreId(), member.createdAt());
+    }
+}

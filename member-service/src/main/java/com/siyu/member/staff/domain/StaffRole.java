@@ -1,0 +1,3 @@
+package com.siyu.member.staff.domain;
+
+public enum StaffRole { TENANT_ADMIN, OPERATOR, GUIDE, CASHIER, SERVICE_AGENT, MANAGER }

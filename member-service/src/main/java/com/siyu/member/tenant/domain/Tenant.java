@@ -1,0 +1,11 @@
+package com.siyu.member.tenant.domain;
+
+import java.time.ZoneId;
+
+/** A mall group onboarded onto the platform. */
+public record Tenant(long id, String code, String name, String miniappAppId, ZoneId timeZone, TenantStatus status) {
+
+    public boolean isActive() {
+        return status == TenantStatus.ACTIVE;
+    }
+}

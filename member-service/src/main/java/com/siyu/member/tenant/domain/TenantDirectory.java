@@ -1,0 +1,54 @@
+package com.siyu.member.tenant.domain;
+
+import com.siyu.common.context.Caller;
+import com.siyu.common.context.CallerContext;
+import com.siyu.member.staff.domain.StaffAccounts;
+import com.siyu.member.staff.domain.StaffRole;
+import java.util.List;
+import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Onboarding of tenants and the stores they run. */
+@Service
+public class TenantDirectory {
+
+    private final TenantRepository tenants;
+    private final StaffAccounts staff;
+
+    public TenantDirectory(TenantRepository tenants, StaffAccounts staff) {
+        this.tenants = tenants;
+        this.staff = staff;
+    }
+
+    /** Creates the tenant, its stores and its first TENANT_ADMIN in one transaction. */
+    @Transactional
+    public Tenant onboard(NewTenant request) {
+        long tenantId = tenants.insertTenant(request);
+        return CallerContext.callAs(Caller.system(tenantId), () -> {
+            for (NewStore store : request.stores()) {
+                tenants.insertStore(store);
+            }
+            staff.create(request.adminUsername(), request.adminDisplayName(), request.adminPassword(),
+                    Set.of(StaffRole.TENANT_ADMIN), null);
+            return tenants.findById(tenantId).orElseThrow();
+        });
+    }
+
+    public Tenant byCode(String code) {
+        return tenants.findByCode(code).orElseThrow(() -> com.siyu.common.problem.DomainException.notFound("Tenant", code));
+    }
+
+    @Transactional
+    public Store addStore(NewStore store) {
+        return tenants.insertStore(store);
+    }
+
+    public List<Store> stores() {
+        return tenants.stores();
+    }
+
+    public Store store(long id) {
+        return tenants.store(id).orElseThrow(() -> com.siyu.common.problem.DomainException.notFound("Store", id));
+    }
+}

@@ -1,0 +1,22 @@
+package com.siyu.member.tenant.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Persistence of the tenant directory (implemented in infra). */
+public interface TenantRepository {
+
+    /** Inserts the tenant; throws {@link TenantCodeTaken} when the code or app id is in use. */
+    long insertTenant(NewTenant tenant);
+
+    Optional<Tenant> findByCode(String code);
+
+    Optional<Tenant> findById(long id);
+
+    /** Inserts a store of the tenant in context; throws {@link StoreCodeTaken} on a duplicate code. */
+    Store insertStore(NewStore store);
+
+    List<Store> stores();
+
+    Optional<Store> store(long id);
+}

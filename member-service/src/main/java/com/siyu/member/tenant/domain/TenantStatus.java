@@ -1,0 +1,3 @@
+package com.siyu.member.tenant.domain;
+
+public enum TenantStatus { ACTIVE, SUSPENDED }

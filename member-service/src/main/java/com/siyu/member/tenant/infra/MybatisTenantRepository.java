@@ -1,0 +1,108 @@
+package com.siyu.member.tenant.infra;
+
+import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
+import com.siyu.common.context.CallerContext;
+import com.siyu.member.tenant.domain.NewStore;
+import com.siyu.member.tenant.domain.NewTenant;
+import com.siyu.member.tenant.domain.Store;
+import com.siyu.member.tenant.domain.StoreCodeTaken;
+import com.siyu.member.tenant.domain.Tenant;
+import com.siyu.member.tenant.domain.TenantCodeTaken;
+import com.siyu.member.tenant.domain.TenantRepository;
+import com.siyu.member.tenant.domain.TenantStatus;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class MybatisTenantRepository implements TenantRepository {
+
+    private final TenantMapper tenants;
+    private final StoreMapper stores;
+    private final Clock clock;
+
+    MybatisTenantRepository(TenantMapper tenants, StoreMapper stores, Clock clock) {
+        this.tenants = tenants;
+        this.stores = stores;
+        this.clock = clock;
+    }
+
+    @Override
+    public long insertTenant(NewTenant tenant) {
+        TenantRow row = new TenantRow();
+        row.code = tenant.code();
+        row.name = tenant.name();
+        row.miniappAppId = tenant.miniappAppId();
+        row.mpAppId = tenant.mpAppId();
+        row.corpId = tenant.corpId();
+        row.timeZone = tenant.timeZone().getId();
+        row.status = TenantStatus.ACTIVE.name();
+        row.createdAt = now();
+        row.updatedAt = row.createdAt;
+        try {
+            tenants.insert(row);
+        } catch (DuplicateKeyException e) {
+            throw new TenantCodeTaken(tenant.code());
+        }
+        return row.id;
+    }
+
+    @Override
+    public Optional<Tenant> findByCode(String code) {
+        return Optional.ofNullable(tenants.selectOne(new QueryWrapper<TenantRow>().eq("code", code)))
+                .map(MybatisTenantRepository::toTenant);
+    }
+
+    @Override
+    public Optional<Tenant> findById(long id) {
+        return Optional.ofNullable(tenants.selectById(id)).map(MybatisTenantRepository::toTenant);
+    }
+
+    @Override
+    public Store insertStore(NewStore store) {
+        StoreRow row = new StoreRow();
+        row.tenantId = CallerContext.requireTenant();
+        row.code = store.code();
+        row.name = store.name();
+        row.address = store.address();
+        row.latitude = store.latitude();
+        row.longitude = store.longitude();
+        row.createdAt = now();
+        row.updatedAt = row.createdAt;
+        try {
+            stores.insert(row);
+        } catch (DuplicateKeyException e) {
+            throw new StoreCodeTaken(store.code());
+        }
+        return toStore(row);
+    }
+
+    @Override
+    public List<Store> stores() {
+        return stores.selectList(new QueryWrapper<StoreRow>().orderByAsc("id")).stream()
+                .map(MybatisTenantRepository::toStore).toList();
+    }
+
+    @Override
+    public Optional<Store> store(long id) {
+        return Optional.ofNullable(stores.selectById(id)).map(MybatisTenantRepository::toStore);
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    private static Tenant toTenant(TenantRow row) {
+        return new Tenant(row.id, row.code, row.name, row.miniappAppId, ZoneId.of(row.timeZone), TenantStatus.valueOf(row.status));
+    }
+
+    private static Store toStore(StoreRow row) {
+        return new Store(row.id, row.code, row.name, row.address, row.latitude, row.longitude);
+    }
+}

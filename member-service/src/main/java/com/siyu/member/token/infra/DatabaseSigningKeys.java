@@ -1,0 +1,97 @@
+package com.siyu.member.token.infra;
+
+import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
+import com.siyu.member.token.domain.SigningKey;
+import com.siyu.member.token.domain.SigningKeys;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+/**
+ * RS256 keys kept in the member database so that every member-service instance signs with the same
+ * key and a restart does not invalidate tokens. Rotation: insert a new ACTIVE key (it signs from then
+ * on), mark old ones RETIRED once their tokens have expired.
+ */
+@Component
+class DatabaseSigningKeys implements SigningKeys {
+
+    private final SigningKeyMapper mapper;
+    private final Clock clock;
+    private volatile List<SigningKey> cached = List.of();
+
+    DatabaseSigningKeys(SigningKeyMapper mapper, Clock clock) {
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    @Override
+    public SigningKey current() {
+        List<SigningKey> keys = cached;
+        if (keys.isEmpty()) {
+            keys = reload();
+        }
+        if (keys.isEmpty()) {
+            create();
+            keys = reload();
+        }
+        return keys.get(0);
+    }
+
+    @Override
+    public List<SigningKey> published() {
+        current();
+        return reload();
+    }
+
+    private synchronized List<SigningKey> reload() {
+        cached = mapper.selectList(new QueryWrapper<SigningKeyRow>().eq("status", "ACTIVE").orderByDesc("created_at").orderByDesc("kid"))
+                .stream().map(DatabaseSigningKeys::toKey).toList();
+        return cached;
+    }
+
+    private void create() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            SigningKeyRow row = new SigningKeyRow();
+            LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+            row.kid = now.format(DateTimeFormatter.ofPattern("yyyyMMdd")) + "-" + UUID.randomUUID().toString().substring(0, 8);
+            row.privateDer = Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded());
+            row.publicDer = Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
+            row.status = "ACTIVE";
+            row.createdAt = now;
+            mapper.insert(row);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot generate an RSA key", e);
+        } catch (DuplicateKeyException raced) {
+            // another instance created one at the same moment: either key is fine
+        }
+    }
+
+    private static SigningKey toKey(SigningKeyRow row) {
+        try {
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            RSAPrivateKey privateKey = (RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(row.privateDer)));
+            RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(row.publicDer)));
+            return new SigningKey(row.kid, privateKey, publicKey);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Signing key " + row.kid + " is unreadable", e);
+        }
+    }
+}
