@@ -121,6 +121,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
+        // Frameworks (MyBatis, Spring's transaction templates) wrap what our code threw: answer for the cause.
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof DomainException domain) {
+                return domain(domain);
+            }
+            if (cause instanceof MissingTenant missing) {
+                return missingTenant(missing);
+            }
+        }
         log.error("Unexpected error", e);
         return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
                 "Something went wrong on our side; nothing was changed. Quote the traceId when reporting this"));

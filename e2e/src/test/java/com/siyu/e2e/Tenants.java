@@ -1,0 +1,67 @@
+package com.siyu.e2e;
+
+import static com.siyu.e2e.Gateway.map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Scenario fixtures. Onboarding a tenant is a platform-operator action that the gateway deliberately
+ * does not route ({@code /internal/platform/tenants} on member-service); it is the one call the
+ * scenarios make past the gateway, as setup, so that each run works with fresh tenants of its own.
+ */
+final class Tenants {
+
+    static final String MEMBER_SERVICE = System.getProperty("siyu.member-service", "http://127.0.0.1:8081");
+
+    record Tenant(String code, long id, long storeA, long storeB, String adminToken) {
+    }
+
+    private Tenants() {
+    }
+
+    static Tenant onboard(Gateway gateway, String prefix) {
+        String code = (prefix + "-" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase();
+        String password = "pw-" + UUID.randomUUID();
+        String body;
+        try {
+            body = Gateway.JSON.writeValueAsString(map(
+                    "code", code, "name", "E2E " + code, "timeZone", "Asia/Shanghai",
+                    "stores", List.of(map("code", "A", "name", "Store A", "latitude", 31.19, "longitude", 121.43),
+                            map("code", "B", "name", "Store B", "latitude", 31.23, "longitude", 121.50)),
+                    "admin", map("username", "admin", "displayName", "Admin " + code, "password", password)));
+            HttpResponse<String> created = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(MEMBER_SERVICE + "/internal/platform/tenants"))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (created.statusCode() != 201) {
+                throw new IllegalStateException("onboarding " + code + " failed: " + created.statusCode() + " " + created.body());
+            }
+            long tenantId = Gateway.JSON.readTree(created.body()).path("id").asLong();
+            String token = signIn(gateway, code, "admin", password);
+            JsonNode stores = gateway.get("/admin/v1/member/stores", token).body();
+            return new Tenant(code, tenantId, stores.get(0).path("id").asLong(), stores.get(1).path("id").asLong(), token);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String signIn(Gateway gateway, String tenantCode, String username, String password) {
+        Gateway.Response session = gateway.write("POST", "/api/v1/member/staff-sessions", null,
+                map("tenantCode", tenantCode, "username", username, "password", password), null);
+        if (session.status() != 201) {
+            throw new IllegalStateException("sign-in failed: " + session);
+        }
+        return session.body().path("accessToken").asText();
+    }
+}
