@@ -5,7 +5,16 @@ import com.baomidou.mybatisplus.extension.plugins.inner.OptimisticLockerInnerInt
 import com.baomidou.mybatisplus.extension.plugins.inner.PaginationInnerInterceptor;
 import com.baomidou.mybatisplus.extension.plugins.inner.TenantLineInnerInterceptor;
 import com.baomidou.mybatisplus.annotation.DbType;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.codec.Decoder;
+import feign.optionals.OptionalDecoder;
+import java.util.List;
+import org.springframework.boot.autoconfigure.http.HttpMessageConverters;
+import org.springframework.cloud.openfeign.support.ResponseEntityDecoder;
+import org.springframework.cloud.openfeign.support.SpringDecoder;
+import org.springframework.http.converter.StringHttpMessageConverter;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import com.siyu.common.context.ContextTaskDecorator;
 import com.siyu.common.feign.ContextForwardingInterceptor;
 import com.siyu.common.feign.ProblemErrorDecoder;
@@ -107,6 +116,18 @@ public class SiyuServiceAutoConfiguration {
     @Bean
     ProblemErrorDecoder problemErrorDecoder(ObjectMapper json) {
         return new ProblemErrorDecoder(json);
+    }
+
+    /**
+     * Feign reads other services' answers leniently: a client record names only the fields it needs,
+     * and a service adding a field must not break its callers. (Incoming request bodies stay strict.)
+     */
+    @Bean
+    Decoder feignDecoder(ObjectMapper json) {
+        ObjectMapper lenient = json.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        HttpMessageConverters converters = new HttpMessageConverters(false,
+                List.of(new MappingJackson2HttpMessageConverter(lenient), new StringHttpMessageConverter()));
+        return new OptionalDecoder(new ResponseEntityDecoder(new SpringDecoder(() -> converters)));
     }
 
     /** Deletes stored idempotent responses past their retention. */

@@ -1,0 +1,53 @@
+package com.siyu.common.mybatis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.baomidou.mybatisplus.extension.plugins.inner.TenantLineInnerInterceptor;
+import com.siyu.common.context.Caller;
+import com.siyu.common.context.CallerContext;
+import com.siyu.common.context.MissingTenant;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class TenantLineTest {
+
+    private final TenantLine line = new TenantLine(Set.of("tenant", "undo_log"));
+    private final TenantLineInnerInterceptor interceptor = new TenantLineInnerInterceptor(line);
+
+    @AfterEach
+    void clear() {
+        CallerContext.clear();
+    }
+
+    @Test
+    void everyStatementGetsTheTenantCondition() {
+        CallerContext.set(Caller.system(42));
+        assertThat(interceptor.parserSingle("select * from member where id = 1", null))
+                .isEqualToIgnoringCase("SELECT * FROM member WHERE id = 1 AND member.tenant_id = 42");
+        assertThat(interceptor.parserSingle("update points_account set balance = balance - 5 where member_id = 9 and balance >= 5", null))
+                .contains("tenant_id = 42");
+        assertThat(interceptor.parserSingle("delete from store where id = 3", null)).contains("tenant_id = 42");
+        assertThat(interceptor.parserSingle("insert into store (code, name) values ('A', 'a')", null))
+                .containsIgnoringCase("(code, name, tenant_id)").contains("42");
+    }
+
+    @Test
+    void exemptTablesAreLeftAlone() {
+        CallerContext.set(Caller.system(42));
+        assertThat(interceptor.parserSingle("select * from tenant where code = 'x'", null)).doesNotContain("tenant_id");
+    }
+
+    @Test
+    void noTenantNoQuery() {
+        assertThatThrownBy(() -> interceptor.parserSingle("select * from member", null))
+                .satisfies(e -> {
+                    Throwable t = e;
+                    while (t != null && !(t instanceof MissingTenant)) {
+                        t = t.getCause();
+                    }
+                    assertThat(t).as("MissingTenant in the cause chain of " + e).isInstanceOf(MissingTenant.class);
+                });
+    }
+}
