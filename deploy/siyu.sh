@@ -87,8 +87,6 @@ cmd_up() {
     done
     seed_demo_tenant
     wait_gateway_routes 120
-    local token
-    token="$(sed -E 's/.*"accessToken":"([^"]+)".*/\1/' "$SIYU_RUN_DIR/signin.json")"
     cat <<MSG
 
 Siyu is up in $(( $(date +%s) - t0 )) s.  Gateway: $GATEWAY_URL   (logs: $SIYU_RUN_DIR/logs, stop: deploy/siyu.sh down)
@@ -101,7 +99,6 @@ Sign in as the demo tenant's admin and list its stores:
 
 OpenAPI of every service: $GATEWAY_URL/swagger-ui.html     Nacos: http://127.0.0.1:${NACOS_PORT:-8848}/nacos
 MSG
-    : "$token"
 }
 
 cmd_down() {

@@ -55,7 +55,11 @@ siyu_start_app() {
         return 1
     fi
     [[ -f "$jar" ]] || { _siyu_log "$name: $jar is missing (build first)"; return 1; }
-    mkdir -p "$run/logs" "$run/home" "$run/tmp"
+    mkdir -p "$run/logs" "$run/home" "$run/tmp" "$run/apps"
+    # Run a copy: a build (mvn verify) rewrites target/*.jar, and a JVM whose jar changes under it
+    # fails to load classes. The rename keeps any JVM still on the old copy on its old inode.
+    cp "$jar" "$run/apps/$name.jar.tmp" && mv -f "$run/apps/$name.jar.tmp" "$run/apps/$name.jar"
+    jar="$run/apps/$name.jar"
     # shellcheck disable=SC2086
     SERVER_PORT="$port" SPRING_CLOUD_NACOS_DISCOVERY_IP=127.0.0.1 SPRING_CLOUD_NACOS_SERVER_ADDR="127.0.0.1:${NACOS_PORT:-8848}" \
         LOGGING_STRUCTURED_FORMAT_CONSOLE="${SIYU_LOG_FORMAT:-ecs}" \

@@ -25,7 +25,7 @@ class TenantLineTest {
     void everyStatementGetsTheTenantCondition() {
         CallerContext.set(Caller.system(42));
         assertThat(interceptor.parserSingle("select * from member where id = 1", null))
-                .isEqualToIgnoringCase("SELECT * FROM member WHERE id = 1 AND member.tenant_id = 42");
+                .isEqualToIgnoringCase("SELECT * FROM member WHERE id = 1 AND tenant_id = 42");
         assertThat(interceptor.parserSingle("update points_account set balance = balance - 5 where member_id = 9 and balance >= 5", null))
                 .contains("tenant_id = 42");
         assertThat(interceptor.parserSingle("delete from store where id = 3", null)).contains("tenant_id = 42");

@@ -21,20 +21,23 @@ public final class LayerRules {
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(basePackage);
 
-        noClasses().that().resideInAPackage("..domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("..api..", "..infra..")
+        String api = basePackage + "..api..";
+        String domain = basePackage + "..domain..";
+        String infra = basePackage + "..infra..";
+        noClasses().that().resideInAPackage(domain)
+                .should().dependOnClassesThat().resideInAnyPackage(api, infra)
                 .because("domain logic must not know the web layer or the persistence layer")
                 .check(classes);
-        noClasses().that().resideInAPackage("..api..")
-                .should().dependOnClassesThat().resideInAPackage("..infra..")
+        noClasses().that().resideInAPackage(api)
+                .should().dependOnClassesThat().resideInAPackage(infra)
                 .because("controllers talk to the domain, never to rows or mappers")
                 .check(classes);
         classes().that().haveSimpleNameEndingWith("Mapper").or().haveSimpleNameEndingWith("Row")
-                .should().resideInAPackage("..infra..")
+                .should().resideInAPackage(infra)
                 .because("rows and MyBatis mappers are persistence details")
                 .allowEmptyShould(true)
                 .check(classes);
-        noClasses().that().resideOutsideOfPackage("..infra..")
+        noClasses().that().resideOutsideOfPackage(infra)
                 .should().dependOnClassesThat().haveSimpleNameEndingWith("Row")
                 .because("rows never leave infra")
                 .check(classes);

@@ -1,0 +1,216 @@
+package com.siyu.gateway;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.reactive.function.client.WebClient;
+
+/**
+ * The gateway with its real filters and a real Redis (rate limits), Nacos off: "member-service" and
+ * "points-service" are one WireMock that records what the gateway forwarded; "coupon-service" has no
+ * instance at all.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.cloud.nacos.discovery.enabled=false",
+        "spring.cloud.nacos.config.enabled=false",
+        "spring.cloud.service-registry.auto-registration.enabled=false",
+        "spring.config.import=",
+        "siyu.gateway.rate-limit.replenish-rate=1",
+        "siyu.gateway.rate-limit.burst-capacity=3"
+})
+class GatewayIT {
+
+    static final WireMockServer upstream = new WireMockServer(wireMockConfig().dynamicPort());
+    static final RSAKey signingKey;
+    static final RSAKey strangerKey;
+
+    static {
+        upstream.start();
+        try {
+            signingKey = new RSAKeyGenerator(2048).keyID("test-key").generate();
+            strangerKey = new RSAKeyGenerator(2048).keyID("test-key").generate();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void upstreams(DynamicPropertyRegistry registry) {
+        registry.add("spring.cloud.discovery.client.simple.instances.member-service[0].uri", upstream::baseUrl);
+        registry.add("spring.cloud.discovery.client.simple.instances.points-service[0].uri", upstream::baseUrl);
+    }
+
+    @AfterAll
+    static void stop() {
+        upstream.stop();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ObjectMapper json;
+
+    @BeforeEach
+    void stubs() {
+        upstream.resetAll();
+        upstream.stubFor(get(urlEqualTo("/internal/jwks")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(new JWKSet(signingKey.toPublicJWK()).toString())));
+        upstream.stubFor(any(urlPathEqualTo("/admin/v1/points/accounts/1")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"balance\":5}")));
+        upstream.stubFor(any(urlPathEqualTo("/api/v1/points/balance")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"balance\":5}")));
+        upstream.stubFor(any(urlPathEqualTo("/api/v1/member/staff-sessions")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"accessToken\":\"x\"}")));
+    }
+
+    @Test
+    void aStaffTokenBecomesIdentityHeadersAndForgedOnesAreDropped() {
+        long tenant = uniqueTenant();
+        String token = staffToken(tenant, 7, List.of("OPERATOR"), signingKey, Instant.now().plusSeconds(600));
+        Reply reply = call("GET", "/admin/v1/points/accounts/1", token,
+                "X-Tenant-Id", "999", "X-Member-Id", "5", "X-Staff-Roles", "TENANT_ADMIN");
+        assertThat(reply.status).isEqualTo(200);
+        upstream.verify(getRequestedFor(urlEqualTo("/admin/v1/points/accounts/1"))
+                .withHeader("X-Tenant-Id", equalTo(Long.toString(tenant)))
+                .withHeader("X-Staff-Id", equalTo("7"))
+                .withHeader("X-Staff-Roles", equalTo("OPERATOR"))
+                .withHeader("X-Member-Id", absent()));
+    }
+
+    @Test
+    void tokensThatCannotBeTrustedAreRefusedBeforeRouting() {
+        long tenant = uniqueTenant();
+        assertThat(call("GET", "/admin/v1/points/accounts/1", null).code()).isEqualTo("TOKEN_REQUIRED");
+        assertThat(call("GET", "/admin/v1/points/accounts/1", "garbage").code()).isEqualTo("TOKEN_INVALID");
+        Reply expired = call("GET", "/admin/v1/points/accounts/1", staffToken(tenant, 7, List.of("OPERATOR"), signingKey, Instant.now().minusSeconds(120)));
+        assertThat(expired.status).isEqualTo(401);
+        assertThat(expired.body.path("detail").asText()).contains("expired");
+        Reply forged = call("GET", "/admin/v1/points/accounts/1", staffToken(tenant, 7, List.of("OPERATOR"), strangerKey, Instant.now().plusSeconds(600)));
+        assertThat(forged.status).isEqualTo(401);
+        assertThat(forged.body.path("detail").asText()).contains("signature");
+        Reply noRole = call("GET", "/admin/v1/points/accounts/1", staffToken(tenant, 7, List.of(), signingKey, Instant.now().plusSeconds(600)));
+        assertThat(noRole.status).isEqualTo(403);
+        Reply staffOnShopperPath = call("GET", "/api/v1/points/balance", staffToken(tenant, 7, List.of("OPERATOR"), signingKey, Instant.now().plusSeconds(600)));
+        assertThat(staffOnShopperPath.code()).isEqualTo("MEMBER_TOKEN_REQUIRED");
+        upstream.verify(0, anyRequestedFor(urlPathEqualTo("/admin/v1/points/accounts/1")));
+    }
+
+    @Test
+    void signInIsAnonymousAndInternalPathsAreNeverRouted() {
+        assertThat(call("POST", "/api/v1/member/staff-sessions", null).status).isEqualTo(201);
+        Reply internal = call("GET", "/internal/jwks", null);
+        assertThat(internal.status).isEqualTo(404);
+        assertThat(internal.code()).isEqualTo("NOT_FOUND");
+        assertThat(call("GET", "/internal/members/1", staffToken(uniqueTenant(), 7, List.of("OPERATOR"), signingKey,
+                Instant.now().plusSeconds(600))).status).isEqualTo(404);
+        upstream.verify(0, anyRequestedFor(urlPathEqualTo("/internal/members/1")));
+    }
+
+    @Test
+    void aServiceWithNoInstanceIsAProblemNotAHang() {
+        Reply reply = call("GET", "/admin/v1/coupon/templates", staffToken(uniqueTenant(), 7, List.of("OPERATOR"), signingKey,
+                Instant.now().plusSeconds(600)));
+        assertThat(reply.status).isEqualTo(503);
+        assertThat(reply.code()).isEqualTo("UPSTREAM_UNAVAILABLE");
+    }
+
+    @Test
+    void eachTenantAndClientHasItsOwnRateLimit() {
+        long tenant = uniqueTenant();
+        String busy = staffToken(tenant, 7, List.of("OPERATOR"), signingKey, Instant.now().plusSeconds(600));
+        int ok = 0;
+        int limited = 0;
+        for (int i = 0; i < 6; i++) {
+            int status = call("GET", "/admin/v1/points/accounts/1", busy).status;
+            if (status == 200) {
+                ok++;
+            } else if (status == 429) {
+                limited++;
+            }
+        }
+        assertThat(ok).isBetween(3, 4);
+        assertThat(limited).isEqualTo(6 - ok);
+        String otherClient = staffToken(tenant, 8, List.of("OPERATOR"), signingKey, Instant.now().plusSeconds(600));
+        assertThat(call("GET", "/admin/v1/points/accounts/1", otherClient).status).isEqualTo(200);
+    }
+
+    private record Reply(int status, JsonNode body) {
+        String code() {
+            return body == null ? null : body.path("code").asText(null);
+        }
+    }
+
+    private Reply call(String method, String path, String token, String... headers) {
+        WebClient.RequestBodySpec request = WebClient.create("http://127.0.0.1:" + port)
+                .method(org.springframework.http.HttpMethod.valueOf(method)).uri(path);
+        if (token != null) {
+            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return request.exchangeToMono(response -> response.bodyToMono(String.class).defaultIfEmpty("")
+                .map(body -> new Reply(response.statusCode().value(), parse(body)))).block();
+    }
+
+    private JsonNode parse(String body) {
+        try {
+            return body.isBlank() ? null : json.readTree(body);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static long uniqueTenant() {
+        return Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L) + 1;
+    }
+
+    private static String staffToken(long tenant, long staff, List<String> roles, RSAKey key, Instant expiry) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(),
+                    new JWTClaimsSet.Builder().issuer("siyu").subject("staff:" + staff).claim("typ", "staff")
+                            .claim("tid", tenant).claim("sid", staff).claim("roles", roles)
+                            .issueTime(new Date()).expirationTime(Date.from(expiry)).build());
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
