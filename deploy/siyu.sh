@@ -133,6 +133,9 @@ cmd_test() {
     siyu_ensure_rabbitmq
     siyu_build_nacos
     siyu_build_seata
+    # Integration tests of Seata branches run against the real TC; the e2e suite reuses it.
+    siyu_start_seata
+    siyu_wait_seata 90
     # Unit tests (surefire), integration tests against MariaDB (failsafe), then the e2e module, which
     # starts the suite from the jars just built (or uses one already running) and drives the gateway.
     (cd "$ROOT" && ${SIYU_MVN:-mvn} -B ${SIYU_MVN_ARGS:-} verify) || status=$?
