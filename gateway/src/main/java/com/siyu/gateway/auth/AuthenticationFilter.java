@@ -31,15 +31,21 @@ public class AuthenticationFilter implements GlobalFilter, Ordered {
     static final String STAFF_ROLES = "X-Staff-Roles";
     private static final List<String> IDENTITY_HEADERS = List.of(TENANT_ID, MEMBER_ID, STAFF_ID, STORE_ID, STAFF_ROLES);
 
+    static final String MINIAPP_APP_ID = "X-Miniapp-AppId";
+
     private final TokenVerifier verifier;
     private final ProblemResponses problems;
+    private final MiniAppTenants miniApps;
     private final List<String> anonymousPaths;
+    private final List<String> miniAppPaths;
     private final AntPathMatcher matcher = new AntPathMatcher();
 
-    AuthenticationFilter(TokenVerifier verifier, ProblemResponses problems, GatewayProperties properties) {
+    AuthenticationFilter(TokenVerifier verifier, ProblemResponses problems, MiniAppTenants miniApps, GatewayProperties properties) {
         this.verifier = verifier;
         this.problems = problems;
+        this.miniApps = miniApps;
         this.anonymousPaths = properties.anonymousPaths() == null ? List.of() : properties.anonymousPaths();
+        this.miniAppPaths = properties.miniAppPaths() == null ? List.of() : properties.miniAppPaths();
     }
 
     @Override
@@ -62,6 +68,9 @@ public class AuthenticationFilter implements GlobalFilter, Ordered {
         boolean staffArea = path.startsWith("/admin/");
         if (!shopperArea && !staffArea) {
             return chain.filter(clean);
+        }
+        if (shopperArea && miniAppPaths.stream().anyMatch(pattern -> matcher.match(pattern, path))) {
+            return withMiniAppTenant(clean, stripped, chain);
         }
         if (shopperArea && anonymousPaths.stream().anyMatch(pattern -> matcher.match(pattern, path))) {
             return chain.filter(clean);
@@ -87,6 +96,36 @@ public class AuthenticationFilter implements GlobalFilter, Ordered {
                 })
                 .onErrorResume(InvalidToken.class,
                         e -> problems.write(clean, HttpStatus.UNAUTHORIZED, "TOKEN_INVALID", e.getMessage()));
+    }
+
+    /** Anonymous mini-program login: the tenant comes from the mini-program's app id, never from the client directly. */
+    private Mono<Void> withMiniAppTenant(ServerWebExchange clean, ServerHttpRequest stripped, GatewayFilterChain chain) {
+        String appId = stripped.getHeaders().getFirst(MINIAPP_APP_ID);
+        if (appId == null || !appId.matches("[A-Za-z0-9_-]{1,32}")) {
+            return problems.write(clean, HttpStatus.BAD_REQUEST, "MINIAPP_APP_ID_REQUIRED",
+                    "Mini-program login needs the " + MINIAPP_APP_ID + " header (the mini-program's app id)");
+        }
+        // resolve first (its failures are ours to report), then route outside of that error handling
+        return miniApps.resolve(appId)
+                .map(java.util.Optional::of)
+                .defaultIfEmpty(java.util.Optional.empty())
+                .onErrorResume(e -> Mono.just(java.util.Optional.of(new MiniAppTenants.MiniAppTenant(-1, false))))
+                .flatMap(found -> {
+                    if (found.isEmpty()) {
+                        return problems.write(clean, HttpStatus.BAD_REQUEST, "UNKNOWN_MINIAPP", "No mall uses the mini-program " + appId);
+                    }
+                    MiniAppTenants.MiniAppTenant tenant = found.get();
+                    if (tenant.tenantId() < 0) {
+                        return problems.write(clean, HttpStatus.SERVICE_UNAVAILABLE, "UPSTREAM_UNAVAILABLE",
+                                "The member service is unavailable right now; try again shortly");
+                    }
+                    if (!tenant.active()) {
+                        return problems.write(clean, HttpStatus.FORBIDDEN, "TENANT_SUSPENDED", "This mall's service is suspended");
+                    }
+                    ServerHttpRequest withTenant = stripped.mutate()
+                            .headers(headers -> headers.set(TENANT_ID, Long.toString(tenant.tenantId()))).build();
+                    return chain.filter(clean.mutate().request(withTenant).build());
+                });
     }
 
     private static ServerHttpRequest withIdentity(ServerHttpRequest request, VerifiedCaller caller) {

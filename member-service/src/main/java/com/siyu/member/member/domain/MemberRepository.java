@@ -4,10 +4,17 @@ import java.util.Optional;
 
 public interface MemberRepository {
 
-    /** Inserts a member of the tenant in context; empty when the phone is already registered. */
-    Optional<Member> insertIfAbsent(Phone phone, String nickname, FunnelStage stage, Long storeId);
-
-    Optional<Member> findByPhone(Phone phone);
+    /** Inserts a member of the tenant in context and returns its id. */
+    long insert(Phone phone, String nickname, FunnelStage stage, Long storeId);
 
     Optional<Member> findById(long id);
+
+    /** Sets the member's phone; a walk-in becomes a registered member. */
+    void bindPhone(long id, Phone phone);
+
+    /** ACTIVE → MERGED into the survivor; false if the member was not active. */
+    boolean markMerged(long mergedId, long survivorId);
+
+    /** MERGED → ACTIVE (undo); false if it was not merged. */
+    boolean markActive(long mergedId);
 }

@@ -1,36 +1,78 @@
 package com.siyu.member.member.domain;
 
 import com.siyu.common.problem.DomainException;
+import com.siyu.member.identity.domain.Identity;
+import com.siyu.member.identity.domain.IdentityKind;
+import com.siyu.member.identity.domain.IdentityRepository;
 import com.siyu.member.tenant.domain.TenantRepository;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** One member per phone per tenant, whichever store the shopper walks into. */
+/** One member per person per tenant, whichever store or channel the shopper comes through. */
 @Service
 public class Members {
 
     private final MemberRepository members;
+    private final IdentityRepository identities;
     private final TenantRepository tenants;
+    private final TransactionTemplate tx;
 
-    public Members(MemberRepository members, TenantRepository tenants) {
+    public Members(MemberRepository members, IdentityRepository identities, TenantRepository tenants, TransactionTemplate tx) {
         this.members = members;
+        this.identities = identities;
         this.tenants = tenants;
+        this.tx = tx;
     }
 
     /**
      * Registers the shopper at a counter by phone, or finds the member that phone already belongs to
      * (so a second store registering the same shopper gets the same member). Safe under concurrency:
-     * the unique (tenant, phone) key decides, never a read-then-insert.
+     * the unique identity key decides, never a read-then-insert.
      */
     public Registration register(Phone phone, String nickname, Long storeId) {
         if (storeId != null) {
             tenants.store(storeId).orElseThrow(() -> DomainException.notFound("Store", storeId));
         }
-        return members.insertIfAbsent(phone, nickname, FunnelStage.REGISTERED, storeId)
-                .map(member -> new Registration(member, true))
-                .orElseGet(() -> new Registration(members.findByPhone(phone).orElseThrow(), false));
+        Identity byPhone = Identity.of(IdentityKind.PHONE, "", phone.value());
+        Registration created = tx.execute(status -> {
+            long id = members.insert(phone, nickname, FunnelStage.REGISTERED, storeId);
+            if (!identities.attach(id, byPhone)) {
+                status.setRollbackOnly();
+                return null;
+            }
+            return new Registration(get(id), true);
+        });
+        if (created != null) {
+            return created;
+        }
+        long owner = identities.ownerOf(IdentityKind.PHONE, "", phone.value()).orElseThrow();
+        return new Registration(get(owner), false);
+    }
+
+    /** Creates a member known so far only by the given identities (a first mini-program login); empty if one is taken. */
+    public java.util.Optional<Member> createWith(FunnelStage stage, Identity... known) {
+        return java.util.Optional.ofNullable(tx.execute(status -> {
+            long id = members.insert(null, null, stage, null);
+            for (Identity identity : known) {
+                if (!identities.attach(id, identity)) {
+                    status.setRollbackOnly();
+                    return null;
+                }
+            }
+            return get(id);
+        }));
     }
 
     public Member get(long id) {
         return members.findById(id).orElseThrow(() -> DomainException.notFound("Member", id));
+    }
+
+    /** The member as seen by other services: a merged member resolves to the one it was merged into. */
+    public Member resolve(long id) {
+        Member member = get(id);
+        for (int hops = 0; !member.isActive() && member.mergedInto() != null && hops < 8; hops++) {
+            member = get(member.mergedInto());
+        }
+        return member;
     }
 }

@@ -13,6 +13,13 @@ public class MemberRow {
     public String phone;
     public String nickname;
     public String funnelStage;
+    public String status;
+    public Long mergedInto;
+    public Long growth;
+    public String tierCode;
+    public Long totalSpendFen;
+    public Integer visits;
+    public LocalDateTime lastVisitAt;
     public Long registeredStoreId;
     public LocalDateTime createdAt;
     public LocalDateTime updatedAt;

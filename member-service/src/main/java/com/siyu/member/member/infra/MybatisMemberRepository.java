@@ -1,17 +1,16 @@
 package com.siyu.member.member.infra;
 
-import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
 import com.siyu.common.context.CallerContext;
 import com.siyu.member.member.domain.FunnelStage;
 import com.siyu.member.member.domain.Member;
 import com.siyu.member.member.domain.MemberRepository;
+import com.siyu.member.member.domain.MemberStatus;
 import com.siyu.member.member.domain.Phone;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -26,27 +25,21 @@ class MybatisMemberRepository implements MemberRepository {
     }
 
     @Override
-    public Optional<Member> insertIfAbsent(Phone phone, String nickname, FunnelStage stage, Long storeId) {
+    public long insert(Phone phone, String nickname, FunnelStage stage, Long storeId) {
         MemberRow row = new MemberRow();
         row.tenantId = CallerContext.requireTenant();
-        row.phone = phone.value();
+        row.phone = phone == null ? null : phone.value();
         row.nickname = nickname;
         row.funnelStage = stage.name();
+        row.status = MemberStatus.ACTIVE.name();
+        row.growth = 0L;
+        row.totalSpendFen = 0L;
+        row.visits = 0;
         row.registeredStoreId = storeId;
-        row.createdAt = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+        row.createdAt = now();
         row.updatedAt = row.createdAt;
-        try {
-            mapper.insert(row);
-            return Optional.of(toMember(row));
-        } catch (DuplicateKeyException alreadyRegistered) {
-            return Optional.empty();
-        }
-    }
-
-    @Override
-    public Optional<Member> findByPhone(Phone phone) {
-        return Optional.ofNullable(mapper.selectOne(new QueryWrapper<MemberRow>().eq("phone", phone.value())))
-                .map(MybatisMemberRepository::toMember);
+        mapper.insert(row);
+        return row.id;
     }
 
     @Override
@@ -54,8 +47,30 @@ class MybatisMemberRepository implements MemberRepository {
         return Optional.ofNullable(mapper.selectById(id)).map(MybatisMemberRepository::toMember);
     }
 
-    private static Member toMember(MemberRow row) {
+    @Override
+    public void bindPhone(long id, Phone phone) {
+        mapper.bindPhone(id, phone.value(), now());
+    }
+
+    @Override
+    public boolean markMerged(long mergedId, long survivorId) {
+        return mapper.markMerged(mergedId, survivorId, now()) == 1;
+    }
+
+    @Override
+    public boolean markActive(long mergedId) {
+        return mapper.markActive(mergedId, now()) == 1;
+    }
+
+    private LocalDateTime now() {
+        return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    static Member toMember(MemberRow row) {
         return new Member(row.id, row.tenantId, row.phone == null ? null : new Phone(row.phone), row.nickname,
-                FunnelStage.valueOf(row.funnelStage), row.registeredStoreId, row.createdAt.toInstant(ZoneOffset.UTC));
+                FunnelStage.valueOf(row.funnelStage), MemberStatus.valueOf(row.status), row.mergedInto,
+                row.growth == null ? 0 : row.growth, row.tierCode, row.totalSpendFen == null ? 0 : row.totalSpendFen,
+                row.visits == null ? 0 : row.visits, row.lastVisitAt == null ? null : row.lastVisitAt.toInstant(ZoneOffset.UTC),
+                row.registeredStoreId, row.createdAt.toInstant(ZoneOffset.UTC));
     }
 }

@@ -1,7 +1,6 @@
 package com.siyu.member.staff.api;
 
 import com.siyu.member.staff.domain.StaffAccounts;
-import com.siyu.member.token.domain.IssuedToken;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -22,7 +21,6 @@ class StaffSessionController {
     @PostMapping("/api/v1/member/staff-sessions")
     @ResponseStatus(HttpStatus.CREATED)
     SessionResponse signIn(@Valid @RequestBody StaffSessionRequest request) {
-        IssuedToken token = staff.signIn(request.tenantCode(), request.username(), request.password());
-        return new SessionResponse(token.accessToken(), "Bearer", token.expiresAt());
+        return SessionResponse.of(staff.signIn(request.tenantCode(), request.username(), request.password()));
     }
 }

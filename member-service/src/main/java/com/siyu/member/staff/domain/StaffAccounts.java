@@ -4,8 +4,8 @@ import com.siyu.common.context.Caller;
 import com.siyu.common.context.CallerContext;
 import com.siyu.member.tenant.domain.Tenant;
 import com.siyu.member.tenant.domain.TenantRepository;
-import com.siyu.member.token.domain.IssuedToken;
-import com.siyu.member.token.domain.TokenIssuer;
+import com.siyu.member.token.domain.IssuedSession;
+import com.siyu.member.token.domain.Sessions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,16 +22,16 @@ public class StaffAccounts {
 
     private final StaffRepository staff;
     private final TenantRepository tenants;
-    private final TokenIssuer tokens;
+    private final Sessions sessions;
     private final Clock clock;
     private final BCryptPasswordEncoder passwords = new BCryptPasswordEncoder(10);
     /** Compared against when the user does not exist, so both paths cost one bcrypt check. */
     private final String decoyHash = passwords.encode("decoy-password-for-timing");
 
-    public StaffAccounts(StaffRepository staff, TenantRepository tenants, TokenIssuer tokens, Clock clock) {
+    public StaffAccounts(StaffRepository staff, TenantRepository tenants, Sessions sessions, Clock clock) {
         this.staff = staff;
         this.tenants = tenants;
-        this.tokens = tokens;
+        this.sessions = sessions;
         this.clock = clock;
     }
 
@@ -39,7 +39,7 @@ public class StaffAccounts {
         return staff.insert(username, displayName, passwords.encode(password), roles, storeId);
     }
 
-    public IssuedToken signIn(String tenantCode, String username, String password) {
+    public IssuedSession signIn(String tenantCode, String username, String password) {
         Tenant tenant = tenants.findByCode(tenantCode).orElse(null);
         if (tenant == null) {
             passwords.matches(password, decoyHash);
@@ -65,7 +65,7 @@ public class StaffAccounts {
             if (account.failedLogins() > 0) {
                 staff.recordSuccess(account.id());
             }
-            return tokens.issueStaff(account);
+            return sessions.forStaff(account);
         });
     }
 }

@@ -11,6 +11,10 @@ public interface StaffRepository {
 
     Optional<StaffAccount> findByUsername(String username);
 
+    Optional<StaffAccount> findById(long id);
+
+    java.util.List<StaffAccount> list();
+
     /** Counts a failed sign-in in one statement; locks the account until {@code lockUntil} at the threshold. */
     void recordFailure(long staffId, int threshold, Instant lockUntil);
 

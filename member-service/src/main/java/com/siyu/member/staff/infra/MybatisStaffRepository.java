@@ -56,6 +56,16 @@ class MybatisStaffRepository implements StaffRepository {
     }
 
     @Override
+    public Optional<StaffAccount> findById(long id) {
+        return Optional.ofNullable(mapper.selectById(id)).map(MybatisStaffRepository::toAccount);
+    }
+
+    @Override
+    public java.util.List<StaffAccount> list() {
+        return mapper.selectList(new QueryWrapper<StaffRow>().orderByAsc("id")).stream().map(MybatisStaffRepository::toAccount).toList();
+    }
+
+    @Override
     public void recordFailure(long staffId, int threshold, Instant lockUntil) {
         mapper.recordFailure(staffId, threshold, utc(lockUntil), utc(clock.instant()));
     }

@@ -11,6 +11,7 @@ public record OnboardTenantRequest(
         @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,31}", message = "must be 2-32 lowercase letters, digits or '-'") String code,
         @NotBlank @Size(max = 100) String name,
         @Size(max = 32) String miniappAppId,
+        @Size(max = 64) String miniappSecret,
         @Size(max = 32) String mpAppId,
         @Size(max = 32) String corpId,
         @Size(max = 40) String timeZone,

@@ -34,7 +34,7 @@ class PlatformTenantController {
 
     @PostMapping
     ResponseEntity<TenantResponse> onboard(@Valid @RequestBody OnboardTenantRequest request) {
-        NewTenant tenant = new NewTenant(request.code(), request.name(), request.miniappAppId(), request.mpAppId(),
+        NewTenant tenant = new NewTenant(request.code(), request.name(), request.miniappAppId(), request.miniappSecret(), request.mpAppId(),
                 request.corpId(), zone(request.timeZone()),
                 request.stores().stream().map(s -> new NewStore(s.code(), s.name(), s.address(), s.latitude(), s.longitude())).toList(),
                 request.admin().username(), request.admin().displayName(), request.admin().password());

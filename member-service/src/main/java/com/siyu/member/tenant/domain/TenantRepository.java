@@ -13,6 +13,8 @@ public interface TenantRepository {
 
     Optional<Tenant> findById(long id);
 
+    Optional<Tenant> findByMiniappAppId(String appId);
+
     /** Inserts a store of the tenant in context; throws {@link StoreCodeTaken} on a duplicate code. */
     Store insertStore(NewStore store);
 

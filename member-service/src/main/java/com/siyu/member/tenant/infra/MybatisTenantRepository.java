@@ -39,6 +39,7 @@ class MybatisTenantRepository implements TenantRepository {
         row.code = tenant.code();
         row.name = tenant.name();
         row.miniappAppId = tenant.miniappAppId();
+        row.miniappSecret = tenant.miniappSecret();
         row.mpAppId = tenant.mpAppId();
         row.corpId = tenant.corpId();
         row.timeZone = tenant.timeZone().getId();
@@ -56,6 +57,12 @@ class MybatisTenantRepository implements TenantRepository {
     @Override
     public Optional<Tenant> findByCode(String code) {
         return Optional.ofNullable(tenants.selectOne(new QueryWrapper<TenantRow>().eq("code", code)))
+                .map(MybatisTenantRepository::toTenant);
+    }
+
+    @Override
+    public Optional<Tenant> findByMiniappAppId(String appId) {
+        return Optional.ofNullable(tenants.selectOne(new QueryWrapper<TenantRow>().eq("miniapp_app_id", appId)))
                 .map(MybatisTenantRepository::toTenant);
     }
 
@@ -99,7 +106,7 @@ class MybatisTenantRepository implements TenantRepository {
     }
 
     private static Tenant toTenant(TenantRow row) {
-        return new Tenant(row.id, row.code, row.name, row.miniappAppId, ZoneId.of(row.timeZone), TenantStatus.valueOf(row.status));
+        return new Tenant(row.id, row.code, row.name, row.miniappAppId, row.miniappSecret, ZoneId.of(row.timeZone), TenantStatus.valueOf(row.status));
     }
 
     private static Store toStore(StoreRow row) {

@@ -12,6 +12,7 @@ public class TenantRow {
     public String code;
     public String name;
     public String miniappAppId;
+    public String miniappSecret;
     public String mpAppId;
     public String corpId;
     public String timeZone;

@@ -1,0 +1,282 @@
+package com.siyu.member;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.siyu.common.test.Http;
+import com.siyu.common.test.ServiceIT;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Mini-program identity against the real database, with WeChat played by WireMock loaded from the
+ * same definitions as the local sandbox (deploy/wechat-sandbox): WxJava makes real HTTP calls to it.
+ */
+@ServiceIT
+class MiniProgramIdentityIT {
+
+    static final String SANDBOX_SESSION_KEY = "c2FuZGJveC1rZXktMDAwMQ==";
+    static final WireMockServer weChat = new WireMockServer(wireMockConfig().dynamicPort()
+            .usingFilesUnderDirectory("../deploy/wechat-sandbox"));
+
+    static {
+        weChat.start();
+    }
+
+    @DynamicPropertySource
+    static void weChatAt(DynamicPropertyRegistry registry) {
+        registry.add("siyu.wechat.api-host", weChat::baseUrl);
+    }
+
+    @AfterAll
+    static void stop() {
+        weChat.stop();
+    }
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    long tenant;
+    String appId;
+    HttpHeaders admin;
+
+    @BeforeEach
+    void onboard() {
+        String code = "mp-" + UUID.randomUUID().toString().substring(0, 8);
+        appId = "wx" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        ResponseEntity<String> created = http.postForEntity("/internal/platform/tenants", new HttpEntity<>(Map.of(
+                "code", code, "name", "Mall " + code, "miniappAppId", appId, "miniappSecret", "secret-" + code,
+                "stores", List.of(Map.of("code", "A", "name", "Store A")),
+                "admin", Map.of("username", "admin", "displayName", "Admin", "password", "correct-horse-battery")), Http.json()), String.class);
+        assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+        tenant = read(created).path("id").asLong();
+        admin = Http.staff(tenant, 1, "TENANT_ADMIN");
+    }
+
+    @Test
+    void aFirstLoginCreatesAWalkInAndTheNextFindsThem() {
+        JsonNode first = login("alice");
+        assertThat(first.path("newMember").asBoolean()).isTrue();
+        JsonNode again = login("alice");
+        assertThat(again.path("newMember").asBoolean()).isFalse();
+        assertThat(again.path("memberId").asLong()).isEqualTo(first.path("memberId").asLong());
+        JsonNode me = get("/api/v1/member/me", Http.member(tenant, first.path("memberId").asLong()));
+        assertThat(me.path("stage").asText()).isEqualTo("WALK_IN");
+        assertThat(tokenClaim(first.path("accessToken").asText(), "mid")).isEqualTo(first.path("memberId").asText());
+        assertThat(tokenClaim(first.path("accessToken").asText(), "tid")).isEqualTo(Long.toString(tenant));
+    }
+
+    @Test
+    void weChatRefusingTheCodeIsAClear400() {
+        ResponseEntity<String> invalid = loginResponse("invalid-code");
+        assertThat(invalid.getStatusCode().value()).isEqualTo(400);
+        assertThat(read(invalid).path("code").asText()).isEqualTo("WECHAT_CODE_INVALID");
+        assertThat(read(invalid).path("wechatErrcode").asInt()).isEqualTo(40029);
+        ResponseEntity<String> used = loginResponse("used-code");
+        assertThat(read(used).path("wechatErrcode").asInt()).isEqualTo(40163);
+        assertThat(jdbc.queryForObject("select count(*) from member where tenant_id = ?", Integer.class, tenant)).isZero();
+    }
+
+    @Test
+    void theSameUnionIdIsTheSamePerson() {
+        long alice = login("alice").path("memberId").asLong();
+        assertThat(login("alice~u1").path("memberId").asLong()).isEqualTo(alice);
+        // another openid of the same WeChat user (unionid u-u1) is the same member
+        assertThat(login("carol~u1").path("memberId").asLong()).isEqualTo(alice);
+
+        long dave = login("dave").path("memberId").asLong();
+        long erin = login("erin~u2").path("memberId").asLong();
+        assertThat(dave).isNotEqualTo(erin);
+        // dave's openid now arrives with erin's unionid: two records of one person are merged
+        long merged = login("dave~u2").path("memberId").asLong();
+        assertThat(merged).isEqualTo(Math.min(dave, erin));
+        long loser = Math.max(dave, erin);
+        JsonNode loserView = get("/admin/v1/member/members/" + loser, admin);
+        assertThat(loserView.path("status").asText()).isEqualTo("MERGED");
+        assertThat(loserView.path("mergedInto").asLong()).isEqualTo(merged);
+        assertThat(get("/admin/v1/member/members/" + merged + "/identities", admin).findValuesAsText("value"))
+                .contains("o-dave", "o-erin", "u-u2");
+        assertThat(outbox("MemberMerged")).isEqualTo(1);
+    }
+
+    @Test
+    void anEncryptedPhoneMakesAWalkInARegisteredMember() throws Exception {
+        long member = login("frank").path("memberId").asLong();
+        String[] payload = encryptPhone("13912340001");
+        ResponseEntity<String> bound = http.exchange("/api/v1/member/me/phone", HttpMethod.POST,
+                new HttpEntity<>(Map.of("encryptedData", payload[0], "iv", payload[1]), Http.write(Http.member(tenant, member))), String.class);
+        assertThat(bound.getStatusCode().value()).as(bound.getBody()).isEqualTo(200);
+        assertThat(read(bound).path("merged").asBoolean()).isFalse();
+        assertThat(read(bound).path("phone").asText()).isEqualTo("139****0001");
+        assertThat(get("/api/v1/member/me", Http.member(tenant, member)).path("stage").asText()).isEqualTo("REGISTERED");
+
+        ResponseEntity<String> garbage = http.exchange("/api/v1/member/me/phone", HttpMethod.POST,
+                new HttpEntity<>(Map.of("encryptedData", "bm90IGVuY3J5cHRlZA==", "iv", payload[1]), Http.write(Http.member(tenant, member))), String.class);
+        assertThat(garbage.getStatusCode().value()).isEqualTo(400);
+        assertThat(read(garbage).path("code").asText()).isEqualTo("WECHAT_PHONE_PAYLOAD_INVALID");
+    }
+
+    @Test
+    void aVerifiedPhoneOfACounterMemberMergesTheShopperIntoItAndAnOperatorCanUndoIt() {
+        long counter = read(http.exchange("/admin/v1/member/members", HttpMethod.POST,
+                new HttpEntity<>(Map.of("phone", "13712345678"), Http.write(Http.staff(tenant, 1, "CASHIER"))), String.class)).path("id").asLong();
+        long shopper = login("grace").path("memberId").asLong();
+
+        ResponseEntity<String> bound = http.exchange("/api/v1/member/me/phone", HttpMethod.POST,
+                new HttpEntity<>(Map.of("phoneCode", "phone-13712345678"), Http.write(Http.member(tenant, shopper))), String.class);
+        assertThat(bound.getStatusCode().value()).as(bound.getBody()).isEqualTo(200);
+        JsonNode result = read(bound);
+        assertThat(result.path("merged").asBoolean()).isTrue();
+        assertThat(result.path("memberId").asLong()).isEqualTo(counter);
+        assertThat(tokenClaim(result.path("session").path("accessToken").asText(), "mid")).isEqualTo(Long.toString(counter));
+        assertThat(login("grace").path("memberId").asLong()).isEqualTo(counter);
+
+        JsonNode history = get("/admin/v1/member/members/" + counter + "/merges", admin);
+        long mergeId = history.get(0).path("id").asLong();
+        assertThat(history.get(0).path("reason").asText()).contains("verified phone");
+        ResponseEntity<String> undone = http.exchange("/admin/v1/member/merges/" + mergeId + "/undo", HttpMethod.POST,
+                new HttpEntity<>(Map.of(), Http.write(admin)), String.class);
+        assertThat(undone.getStatusCode().value()).as(undone.getBody()).isEqualTo(200);
+        assertThat(get("/admin/v1/member/members/" + shopper, admin).path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(login("grace").path("memberId").asLong()).isEqualTo(shopper);
+        ResponseEntity<String> twice = http.exchange("/admin/v1/member/merges/" + mergeId + "/undo", HttpMethod.POST,
+                new HttpEntity<>(Map.of(), Http.write(admin)), String.class);
+        assertThat(twice.getStatusCode().value()).isEqualTo(409);
+        assertThat(outbox("MemberUnmerged")).isEqualTo(1);
+    }
+
+    @Test
+    void refreshTokensRotateAndAReusedOneRevokesTheFamily() {
+        JsonNode session = login("heidi");
+        String first = session.path("refreshToken").asText();
+        ResponseEntity<String> rotated = refresh(first);
+        assertThat(rotated.getStatusCode().value()).as(rotated.getBody()).isEqualTo(201);
+        String second = read(rotated).path("refreshToken").asText();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(tokenClaim(read(rotated).path("accessToken").asText(), "mid")).isEqualTo(session.path("memberId").asText());
+
+        ResponseEntity<String> replayed = refresh(first);
+        assertThat(replayed.getStatusCode().value()).isEqualTo(401);
+        assertThat(read(replayed).path("code").asText()).isEqualTo("REFRESH_TOKEN_REUSED");
+        ResponseEntity<String> afterTheft = refresh(second);
+        assertThat(afterTheft.getStatusCode().value()).isEqualTo(401);
+        assertThat(read(afterTheft).path("code").asText()).isEqualTo("REFRESH_TOKEN_INVALID");
+
+        String other = login("heidi").path("refreshToken").asText();
+        http.postForEntity("/api/v1/member/session-revocations", new HttpEntity<>(Map.of("refreshToken", other), Http.json()), String.class);
+        assertThat(refresh(other).getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Test
+    void staffAttachIdentitiesAndFindMembersByThem() {
+        long member = login("ivan").path("memberId").asLong();
+        ResponseEntity<String> card = http.exchange("/admin/v1/member/members/" + member + "/identities", HttpMethod.POST,
+                new HttpEntity<>(Map.of("kind", "MEMBER_CARD", "value", "8800123456", "attributes", "level=GOLD"), Http.write(admin)), String.class);
+        assertThat(card.getStatusCode().value()).as(card.getBody()).isEqualTo(201);
+        assertThat(get("/admin/v1/member/members/lookup?kind=MEMBER_CARD&value=8800123456", admin).path("id").asLong()).isEqualTo(member);
+
+        long other = login("judy").path("memberId").asLong();
+        ResponseEntity<String> taken = http.exchange("/admin/v1/member/members/" + other + "/identities", HttpMethod.POST,
+                new HttpEntity<>(Map.of("kind", "MEMBER_CARD", "value", "8800123456"), Http.write(admin)), String.class);
+        assertThat(taken.getStatusCode().value()).isEqualTo(409);
+        assertThat(read(taken).path("memberId").asLong()).isEqualTo(member);
+        ResponseEntity<String> unscoped = http.exchange("/admin/v1/member/members/" + other + "/identities", HttpMethod.POST,
+                new HttpEntity<>(Map.of("kind", "WECOM_EXTERNAL_ID", "value", "wm123"), Http.write(admin)), String.class);
+        assertThat(unscoped.getStatusCode().value()).isEqualTo(400);
+        assertThat(read(unscoped).path("code").asText()).isEqualTo("INVALID_IDENTITY");
+
+        HttpHeaders otherTenant = Http.staff(tenant + 100_000, 1, "TENANT_ADMIN");
+        assertThat(http.exchange("/admin/v1/member/members/lookup?kind=MEMBER_CARD&value=8800123456", HttpMethod.GET,
+                new HttpEntity<>(otherTenant), String.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(http.exchange("/admin/v1/member/members/" + member + "/identities", HttpMethod.GET,
+                new HttpEntity<>(otherTenant), String.class).getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void theGatewayCanFindTheTenantOfAMiniProgram() {
+        JsonNode found = get("/internal/tenants/by-miniapp/" + appId, Http.json());
+        assertThat(found.path("id").asLong()).isEqualTo(tenant);
+        assertThat(found.has("miniappSecret")).isFalse();
+        assertThat(http.getForEntity("/internal/tenants/by-miniapp/wx-nobody", String.class).getStatusCode().value()).isEqualTo(404);
+    }
+
+    private JsonNode login(String code) {
+        ResponseEntity<String> response = loginResponse(code);
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
+        return read(response);
+    }
+
+    private ResponseEntity<String> loginResponse(String code) {
+        HttpHeaders headers = Http.json();
+        headers.set("X-Tenant-Id", Long.toString(tenant));
+        return http.exchange("/api/v1/member/mini-program-sessions", HttpMethod.POST, new HttpEntity<>(Map.of("code", code), headers), String.class);
+    }
+
+    private ResponseEntity<String> refresh(String token) {
+        return http.postForEntity("/api/v1/member/token-refreshes", new HttpEntity<>(Map.of("refreshToken", token), Http.json()), String.class);
+    }
+
+    private JsonNode get(String path, HttpHeaders headers) {
+        ResponseEntity<String> response = http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+        assertThat(response.getStatusCode().value()).as(path + " " + response.getBody()).isEqualTo(200);
+        return read(response);
+    }
+
+    private int outbox(String type) {
+        return jdbc.queryForObject("select count(*) from outbox_event where tenant_id = ? and type = ?", Integer.class, tenant, type);
+    }
+
+    private String tokenClaim(String jwt, String claim) {
+        try {
+            return com.nimbusds.jwt.SignedJWT.parse(jwt).getJWTClaimsSet().getClaim(claim).toString();
+        } catch (java.text.ParseException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** What WeChat's getPhoneNumber button hands the mini-program: AES-128-CBC with the session key. */
+    private static String[] encryptPhone(String phone) throws Exception {
+        byte[] iv = new byte[16];
+        new SecureRandom().nextBytes(iv);
+        String plain = "{\"phoneNumber\":\"" + phone + "\",\"purePhoneNumber\":\"" + phone + "\",\"countryCode\":\"86\","
+                + "\"watermark\":{\"timestamp\":1700000000,\"appid\":\"sandbox\"}}";
+        Cipher cipher = Cipher.getInstance("AES/CBC/PKCS5Padding");
+        cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(Base64.getDecoder().decode(SANDBOX_SESSION_KEY), "AES"), new IvParameterSpec(iv));
+        return new String[] {Base64.getEncoder().encodeToString(cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8))),
+                Base64.getEncoder().encodeToString(iv)};
+    }
+
+    private JsonNode read(ResponseEntity<String> response) {
+        try {
+            return json.readTree(response.getBody());
+        } catch (Exception e) {
+            throw new AssertionError(response.getStatusCode() + " " + response.getBody(), e);
+        }
+    }
+}
