@@ -21,6 +21,8 @@ source "$ROOT/deploy/lib/servers.sh"
 source "$ROOT/deploy/lib/infra.sh"
 # shellcheck source=lib/services.sh
 source "$ROOT/deploy/lib/services.sh"
+# shellcheck source=lib/sandbox.sh
+source "$ROOT/deploy/lib/sandbox.sh"
 
 GATEWAY_URL="http://127.0.0.1:8080"
 
@@ -38,7 +40,11 @@ seed_demo_tenant() {
         --data @"$ROOT/deploy/config/demo-tenant.json" http://127.0.0.1:8081/internal/platform/tenants)"
     case "$code" in
         201) log "demo tenant 'demo-mall' created" ;;
-        409) log "demo tenant 'demo-mall' already exists" ;;
+        409) log "demo tenant 'demo-mall' already exists"
+             # keep its mini-program credentials as the demo file says (a tenant onboarded before they existed)
+             curl -s -o /dev/null -X PUT -H 'Content-Type: application/json' \
+                 --data '{"appId":"wxdemo0000000001","secret":"demo-miniapp-secret"}' \
+                 http://127.0.0.1:8081/internal/platform/tenants/demo-mall/miniapp ;;
         *) log "seeding the demo tenant failed with HTTP $code: $(cat "$SIYU_RUN_DIR/seed.json")"; return 1 ;;
     esac
 }
@@ -69,12 +75,14 @@ cmd_up() {
     siyu_ensure_rabbitmq
     siyu_build_nacos
     siyu_build_seata
-    # Nacos and Seata start while the suite builds.
+    # Nacos, Seata and the WeChat sandbox start while the suite builds.
     siyu_start_nacos
     siyu_start_seata
+    siyu_start_wechat_sandbox
     siyu_build_apps
     siyu_wait_nacos 120
     siyu_wait_seata 90
+    siyu_wait_wechat_sandbox 60
     publish_shared_config
     local app
     for app in "${SIYU_APPS[@]}"; do
@@ -105,6 +113,7 @@ cmd_down() {
     siyu_stop_apps
     siyu_stop_seata &
     siyu_stop_nacos &
+    siyu_stop_wechat_sandbox &
     wait
     if [[ "${1:-}" != "--keep-infra" ]]; then
         siyu_stop_infra
@@ -119,6 +128,7 @@ cmd_status() {
     done
     _siyu_nacos_healthy && echo "nacos  UP    :${NACOS_PORT:-8848}" || echo "nacos  DOWN  :${NACOS_PORT:-8848}"
     _siyu_seata_healthy && echo "seata  UP    :${SEATA_PORT:-8091}" || echo "seata  DOWN  :${SEATA_PORT:-8091}"
+    _siyu_sandbox_ready && echo "wechat-sandbox UP :$SIYU_WECHAT_SANDBOX_PORT" || echo "wechat-sandbox DOWN :$SIYU_WECHAT_SANDBOX_PORT"
     _siyu_port_open "$SIYU_DB_PORT" && echo "mariadb UP   :$SIYU_DB_PORT" || echo "mariadb DOWN :$SIYU_DB_PORT"
     _siyu_port_open "$SIYU_REDIS_PORT" && echo "redis  UP    :$SIYU_REDIS_PORT" || echo "redis  DOWN  :$SIYU_REDIS_PORT"
     _siyu_port_open "$SIYU_RABBIT_PORT" && echo "rabbitmq UP  :$SIYU_RABBIT_PORT" || echo "rabbitmq DOWN :$SIYU_RABBIT_PORT"

@@ -97,6 +97,27 @@ class GatewayIT {
                 .withHeader("Content-Type", "application/json").withBody("{\"balance\":5}")));
         upstream.stubFor(any(urlPathEqualTo("/api/v1/member/staff-sessions")).willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody("{\"accessToken\":\"x\"}")));
+        upstream.stubFor(any(urlPathEqualTo("/api/v1/member/mini-program-sessions")).willReturn(aResponse().withStatus(201)
+                .withHeader("Content-Type", "application/json").withBody("{\"accessToken\":\"m\"}")));
+        upstream.stubFor(get(urlEqualTo("/internal/tenants/by-miniapp/wxknown")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"id\":77,\"code\":\"k\",\"status\":\"ACTIVE\"}")));
+        upstream.stubFor(get(urlEqualTo("/internal/tenants/by-miniapp/wxsuspended")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"id\":78,\"code\":\"s\",\"status\":\"SUSPENDED\"}")));
+        upstream.stubFor(get(urlPathEqualTo("/internal/tenants/by-miniapp/wxnobody")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404,\"code\":\"NOT_FOUND\"}")));
+    }
+
+    @Test
+    void aMiniProgramLoginGetsItsTenantFromTheAppIdOnly() {
+        Reply known = call("POST", "/api/v1/member/mini-program-sessions", null, "X-Miniapp-AppId", "wxknown", "X-Tenant-Id", "5");
+        assertThat(known.status).isEqualTo(201);
+        upstream.verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/api/v1/member/mini-program-sessions"))
+                .withHeader("X-Tenant-Id", equalTo("77")));
+        assertThat(call("POST", "/api/v1/member/mini-program-sessions", null).code()).isEqualTo("MINIAPP_APP_ID_REQUIRED");
+        assertThat(call("POST", "/api/v1/member/mini-program-sessions", null, "X-Miniapp-AppId", "wxnobody").code()).isEqualTo("UNKNOWN_MINIAPP");
+        Reply suspended = call("POST", "/api/v1/member/mini-program-sessions", null, "X-Miniapp-AppId", "wxsuspended");
+        assertThat(suspended.status).isEqualTo(403);
+        assertThat(suspended.code()).isEqualTo("TENANT_SUSPENDED");
     }
 
     @Test

@@ -11,7 +11,9 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -45,6 +47,26 @@ class PlatformTenantController {
     @GetMapping("/{code}")
     TenantResponse get(@PathVariable String code) {
         return TenantResponse.of(directory.byCode(code));
+    }
+
+    /** Sets or rotates the tenant's mini-program credentials. */
+    @PutMapping("/{code}/miniapp")
+    TenantResponse miniApp(@PathVariable String code, @Valid @RequestBody MiniAppRequest request) {
+        return TenantResponse.of(directory.configureMiniApp(code, request.appId(), request.secret()));
+    }
+
+    @PostMapping("/{code}/suspension")
+    TenantResponse suspend(@PathVariable String code) {
+        return TenantResponse.of(directory.setStatus(code, com.siyu.member.tenant.domain.TenantStatus.SUSPENDED));
+    }
+
+    @DeleteMapping("/{code}/suspension")
+    TenantResponse resume(@PathVariable String code) {
+        return TenantResponse.of(directory.setStatus(code, com.siyu.member.tenant.domain.TenantStatus.ACTIVE));
+    }
+
+    record MiniAppRequest(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Pattern(regexp = "[A-Za-z0-9_-]{1,32}") String appId,
+                          @jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 64) String secret) {
     }
 
     private static ZoneId zone(String timeZone) {

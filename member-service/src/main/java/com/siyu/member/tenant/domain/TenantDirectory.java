@@ -39,6 +39,19 @@ public class TenantDirectory {
         return tenants.findByCode(code).orElseThrow(() -> com.siyu.common.problem.DomainException.notFound("Tenant", code));
     }
 
+    public Tenant configureMiniApp(String code, String appId, String secret) {
+        Tenant tenant = byCode(code);
+        tenants.setMiniApp(tenant.id(), appId, secret);
+        return tenants.findById(tenant.id()).orElseThrow();
+    }
+
+    /** A suspended tenant's staff and shoppers cannot sign in; tokens already issued expire on their own. */
+    public Tenant setStatus(String code, TenantStatus status) {
+        Tenant tenant = byCode(code);
+        tenants.setStatus(tenant.id(), status);
+        return tenants.findById(tenant.id()).orElseThrow();
+    }
+
     @Transactional
     public Store addStore(NewStore store) {
         return tenants.insertStore(store);

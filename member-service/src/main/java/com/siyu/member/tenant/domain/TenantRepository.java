@@ -15,6 +15,11 @@ public interface TenantRepository {
 
     Optional<Tenant> findByMiniappAppId(String appId);
 
+    /** Sets the tenant's mini-program app id and secret (rotation); throws {@link TenantCodeTaken} if the app id is another tenant's. */
+    void setMiniApp(long tenantId, String appId, String secret);
+
+    void setStatus(long tenantId, TenantStatus status);
+
     /** Inserts a store of the tenant in context; throws {@link StoreCodeTaken} on a duplicate code. */
     Store insertStore(NewStore store);
 

@@ -67,6 +67,22 @@ class MybatisTenantRepository implements TenantRepository {
     }
 
     @Override
+    public void setMiniApp(long tenantId, String appId, String secret) {
+        try {
+            tenants.update(null, new com.baomidou.mybatisplus.core.conditions.update.UpdateWrapper<TenantRow>()
+                    .set("miniapp_app_id", appId).set("miniapp_secret", secret).set("updated_at", now()).eq("id", tenantId));
+        } catch (DuplicateKeyException e) {
+            throw new TenantCodeTaken(appId);
+        }
+    }
+
+    @Override
+    public void setStatus(long tenantId, TenantStatus status) {
+        tenants.update(null, new com.baomidou.mybatisplus.core.conditions.update.UpdateWrapper<TenantRow>()
+                .set("status", status.name()).set("updated_at", now()).eq("id", tenantId));
+    }
+
+    @Override
     public Optional<Tenant> findById(long id) {
         return Optional.ofNullable(tenants.selectById(id)).map(MybatisTenantRepository::toTenant);
     }
