@@ -164,6 +164,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // a value object refusing itself while the body is read (house style: they validate on construction)
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof DomainException domain) {
+                return domain(domain);
+            }
+        }
         return respond(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", unreadable(e)));
     }
 

@@ -23,12 +23,15 @@ public class StaffAccounts {
     private final StaffRepository staff;
     private final TenantRepository tenants;
     private final Sessions sessions;
+    private final com.siyu.member.tenant.domain.MerchantRepository merchants;
     private final Clock clock;
     private final BCryptPasswordEncoder passwords = new BCryptPasswordEncoder(10);
     /** Compared against when the user does not exist, so both paths cost one bcrypt check. */
     private final String decoyHash = passwords.encode("decoy-password-for-timing");
 
-    public StaffAccounts(StaffRepository staff, TenantRepository tenants, Sessions sessions, Clock clock) {
+    public StaffAccounts(StaffRepository staff, TenantRepository tenants, Sessions sessions,
+                         com.siyu.member.tenant.domain.MerchantRepository merchants, Clock clock) {
+        this.merchants = merchants;
         this.staff = staff;
         this.tenants = tenants;
         this.sessions = sessions;
@@ -37,6 +40,29 @@ public class StaffAccounts {
 
     public long create(String username, String displayName, String password, Set<StaffRole> roles, Long storeId) {
         return staff.insert(username, displayName, passwords.encode(password), roles, storeId);
+    }
+
+    /** A staff account placed at one of the tenant's stores (and optionally a counter of that store). */
+    public StaffAccount createAt(String username, String displayName, String password, Set<StaffRole> roles, Long storeId, Long merchantId) {
+        if (storeId != null) {
+            tenants.store(storeId).orElseThrow(() -> com.siyu.common.problem.DomainException.notFound("Store", storeId));
+        }
+        if (merchantId != null) {
+            var merchant = merchants.find(merchantId).orElseThrow(() -> com.siyu.common.problem.DomainException.notFound("Merchant", merchantId));
+            if (storeId == null || merchant.storeId() != storeId) {
+                throw new com.siyu.common.problem.DomainException(org.springframework.http.HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+                        "Counter " + merchantId + " is not in store " + storeId);
+            }
+        }
+        long id = staff.insert(username, displayName, passwords.encode(password), roles, storeId);
+        if (merchantId != null) {
+            staff.assignMerchant(id, merchantId);
+        }
+        return staff.findById(id).orElseThrow();
+    }
+
+    public java.util.List<StaffAccount> list() {
+        return staff.list();
     }
 
     public IssuedSession signIn(String tenantCode, String username, String password) {

@@ -19,4 +19,6 @@ public interface StaffRepository {
     void recordFailure(long staffId, int threshold, Instant lockUntil);
 
     void recordSuccess(long staffId);
+
+    void assignMerchant(long staffId, long merchantId);
 }

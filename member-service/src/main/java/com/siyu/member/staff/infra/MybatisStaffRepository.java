@@ -71,6 +71,12 @@ class MybatisStaffRepository implements StaffRepository {
     }
 
     @Override
+    public void assignMerchant(long staffId, long merchantId) {
+        mapper.update(null, new com.baomidou.mybatisplus.core.conditions.update.UpdateWrapper<StaffRow>()
+                .set("merchant_id", merchantId).eq("id", staffId));
+    }
+
+    @Override
     public void recordSuccess(long staffId) {
         mapper.recordSuccess(staffId, utc(clock.instant()));
     }

@@ -20,6 +20,9 @@ public interface TenantRepository {
 
     void setStatus(long tenantId, TenantStatus status);
 
+    /** Ids of the active tenants (for per-tenant jobs). */
+    List<Long> activeTenantIds();
+
     /** Inserts a store of the tenant in context; throws {@link StoreCodeTaken} on a duplicate code. */
     Store insertStore(NewStore store);
 

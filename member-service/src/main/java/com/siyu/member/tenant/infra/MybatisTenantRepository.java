@@ -77,6 +77,12 @@ class MybatisTenantRepository implements TenantRepository {
     }
 
     @Override
+    public List<Long> activeTenantIds() {
+        return tenants.selectList(new QueryWrapper<TenantRow>().select("id").eq("status", TenantStatus.ACTIVE.name()))
+                .stream().map(row -> row.id).toList();
+    }
+
+    @Override
     public void setStatus(long tenantId, TenantStatus status) {
         tenants.update(null, new com.baomidou.mybatisplus.core.conditions.update.UpdateWrapper<TenantRow>()
                 .set("status", status.name()).set("updated_at", now()).eq("id", tenantId));

@@ -1,0 +1,33 @@
+package com.siyu.member.profile.api;
+
+import com.siyu.common.web.StaffOnly;
+import com.siyu.member.member.api.MemberResponse;
+import com.siyu.member.profile.domain.Profile;
+import com.siyu.member.profile.domain.Profiles;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class ProfileController {
+
+    private final Profiles profiles;
+
+    ProfileController(Profiles profiles) {
+        this.profiles = profiles;
+    }
+
+    @GetMapping("/admin/v1/member/members/{id}/profile")
+    ProfileResponse profile(@PathVariable long id) {
+        StaffOnly.require();
+        Profile p = profiles.of(id);
+        return new ProfileResponse(MemberResponse.of(p.member()), p.identityKinds(), p.tags(), p.spendByStoreFen(),
+                p.spendByCategoryFen(), p.pointsBalance());
+    }
+
+    record ProfileResponse(MemberResponse member, List<String> identities, List<String> tags, Map<Long, Long> spendByStoreFen,
+                           Map<String, Long> spendByCategoryFen, Long pointsBalance) {
+    }
+}

@@ -1,0 +1,13 @@
+package com.siyu.member.profile.domain;
+
+import com.siyu.member.member.domain.Member;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a guide sees when a member walks in: who they are, where they shop, what they buy, their tier
+ * and points. {@code pointsBalance} is null when points-service could not be asked right now.
+ */
+public record Profile(Member member, List<String> identityKinds, List<String> tags, Map<Long, Long> spendByStoreFen,
+                      Map<String, Long> spendByCategoryFen, Long pointsBalance) {
+}

@@ -1,0 +1,4 @@
+package com.siyu.member.segment.domain;
+
+public record Segment(long id, String name, SegmentRule rule) {
+}

@@ -1,0 +1,16 @@
+package com.siyu.member.segment.infra;
+
+import com.baomidou.mybatisplus.annotation.IdType;
+import com.baomidou.mybatisplus.annotation.TableId;
+import com.baomidou.mybatisplus.annotation.TableName;
+import java.time.LocalDateTime;
+
+@TableName("segment")
+public class SegmentRow {
+    @TableId(type = IdType.AUTO)
+    public Long id;
+    public Long tenantId;
+    public String name;
+    public String rule;
+    public LocalDateTime createdAt;
+}

@@ -1,0 +1,41 @@
+package com.siyu.member.tier.domain;
+
+import com.siyu.common.context.Caller;
+import com.siyu.common.context.CallerContext;
+import com.siyu.member.tenant.domain.TenantRepository;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Nightly tier downgrade evaluation, tenant by tenant (each run as that tenant). */
+@Component
+class TierEvaluationJob {
+
+    private static final Logger log = LoggerFactory.getLogger(TierEvaluationJob.class);
+
+    private final TenantRepository tenants;
+    private final Tiers tiers;
+    private final Clock clock;
+
+    TierEvaluationJob(TenantRepository tenants, Tiers tiers, Clock clock) {
+        this.tenants = tenants;
+        this.tiers = tiers;
+        this.clock = clock;
+    }
+
+    @Scheduled(cron = "${siyu.tiers.evaluation-cron:0 30 3 * * *}", zone = "Asia/Shanghai")
+    void run() {
+        for (long tenantId : tenants.activeTenantIds()) {
+            try {
+                int changed = CallerContext.callAs(Caller.system(tenantId), () -> tiers.evaluate(clock.instant()));
+                if (changed > 0) {
+                    log.info("Tier evaluation for tenant {} changed {} members", tenantId, changed);
+                }
+            } catch (RuntimeException e) {
+                log.error("Tier evaluation for tenant {} failed", tenantId, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package com.siyu.member.tier.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+public interface TierRepository {
+
+    void replaceAll(List<Tier> tiers);
+
+    TierLadder ladder();
+
+    /** Appends the growth line; false when the business id was recorded before. */
+    boolean appendGrowth(GrowthEvent event, long growth);
+
+    /** Adds to the member's growth, spend and visits in one statement; returns the new growth. */
+    long addToMember(long memberId, long growth, long spendFen, Instant visitAt);
+
+    void setTier(long memberId, String tierCode);
+
+    /** Growth per member earned after {@code since}, for every member who has a tier or earned growth. */
+    Map<Long, Long> growthSince(Instant since);
+
+    Map<Long, String> currentTiers();
+}

@@ -1,0 +1,30 @@
+package com.siyu.member;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.siyu.common.problem.DomainException;
+import com.siyu.member.segment.domain.Condition;
+import com.siyu.member.segment.domain.SegmentRule;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SegmentRuleTest {
+
+    @Test
+    void wellFormedConditionsAreAccepted() {
+        assertThatCode(() -> new SegmentRule(List.of(new Condition("totalSpendFen", "gte", 100_000),
+                new Condition("tag", "in", List.of("VIP", "生日")), new Condition("lastVisitDays", "lte", 30)))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void anythingElseIsRefusedBeforeItCanReachSql() {
+        assertThatThrownBy(() -> new Condition("m.id) or (1=1", "eq", "x")).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> new Condition("stage", "like", "x")).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> new Condition("stage", "gte", "x")).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> new Condition("visits", "eq", "many")).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> new Condition("visits", "eq", -1)).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> new Condition("tag", "in", List.of())).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> new SegmentRule(List.of())).isInstanceOf(DomainException.class);
+    }
+}
