@@ -20,7 +20,8 @@ final class Tenants {
 
     static final String MEMBER_SERVICE = System.getProperty("siyu.member-service", "http://127.0.0.1:8081");
 
-    record Tenant(String code, long id, long storeA, long storeB, String adminToken) {
+    /** {@code miniAppId}: the tenant's mini-program, whose logins go to the WeChat sandbox. */
+    record Tenant(String code, long id, long storeA, long storeB, String adminToken, String miniAppId) {
     }
 
     private Tenants() {
@@ -28,11 +29,13 @@ final class Tenants {
 
     static Tenant onboard(Gateway gateway, String prefix) {
         String code = (prefix + "-" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase();
+        String miniAppId = "wx" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         String password = "pw-" + UUID.randomUUID();
         String body;
         try {
             body = Gateway.JSON.writeValueAsString(map(
                     "code", code, "name", "E2E " + code, "timeZone", "Asia/Shanghai",
+                    "miniappAppId", miniAppId, "miniappSecret", "secret-" + code,
                     "stores", List.of(map("code", "A", "name", "Store A", "latitude", 31.19, "longitude", 121.43),
                             map("code", "B", "name", "Store B", "latitude", 31.23, "longitude", 121.50)),
                     "admin", map("username", "admin", "displayName", "Admin " + code, "password", password)));
@@ -47,7 +50,7 @@ final class Tenants {
             long tenantId = Gateway.JSON.readTree(created.body()).path("id").asLong();
             String token = signIn(gateway, code, "admin", password);
             JsonNode stores = gateway.get("/admin/v1/member/stores", token).body();
-            return new Tenant(code, tenantId, stores.get(0).path("id").asLong(), stores.get(1).path("id").asLong(), token);
+            return new Tenant(code, tenantId, stores.get(0).path("id").asLong(), stores.get(1).path("id").asLong(), token, miniAppId);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
