@@ -12,6 +12,13 @@ public interface MemberClient {
     @GetMapping("/internal/members/{id}")
     MemberView member(@PathVariable("id") long id);
 
+    /** The caller's tenant (the tenant header is forwarded from CallerContext). */
+    @GetMapping("/internal/tenants/current")
+    TenantView currentTenant();
+
     record MemberView(long id, String stage) {
+    }
+
+    record TenantView(long id, String code, String timeZone, String status) {
     }
 }

@@ -6,6 +6,9 @@ import com.siyu.common.web.StaffOnly;
 import com.siyu.points.account.domain.BizType;
 import com.siyu.points.account.domain.Discrepancy;
 import com.siyu.points.account.domain.JournalEntry;
+import com.siyu.points.account.domain.LotRepository;
+import com.siyu.points.account.domain.MovementKind;
+import com.siyu.points.earning.domain.Earnings;
 import com.siyu.points.account.domain.PointsChange;
 import com.siyu.points.account.domain.PointsLedger;
 import com.siyu.points.client.MemberClient;
@@ -30,10 +33,12 @@ import org.springframework.web.bind.annotation.RestController;
 class PointsAdminController {
 
     private final PointsLedger ledger;
+    private final Earnings earnings;
     private final MemberClient members;
 
-    PointsAdminController(PointsLedger ledger, MemberClient members) {
+    PointsAdminController(PointsLedger ledger, Earnings earnings, MemberClient members) {
         this.ledger = ledger;
+        this.earnings = earnings;
         this.members = members;
     }
 
@@ -46,8 +51,11 @@ class PointsAdminController {
             throw new com.siyu.common.problem.DomainException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "points must not be 0");
         }
         members.member(request.memberId());
-        JournalEntry entry = ledger.apply(new PointsChange(request.memberId(), request.points(), BizType.ADJUSTMENT,
-                "adj:" + digest(staff.staffId() + ":" + idempotencyKey), request.storeId(), request.reason(), staff.staffId()));
+        PointsChange change = new PointsChange(request.memberId(), request.points(), BizType.ADJUSTMENT,
+                "adj:" + digest(staff.staffId() + ":" + idempotencyKey), request.storeId(), request.reason(), staff.staffId());
+        JournalEntry entry = request.points() > 0
+                ? ledger.credit(change, LotRepository.LotSource.of(request.storeId(), earnings.expiryOfCreditToday(), null))
+                : ledger.debit(change, MovementKind.ADJUSTMENT);
         return JournalEntryResponse.of(entry);
     }
 
@@ -57,7 +65,15 @@ class PointsAdminController {
         return AccountResponse.of(ledger.account(memberId));
     }
 
-    /** Proves sum(journal) = balance for every account of the tenant; lists any that differ. */
+    /** One journal line by its business key, with the lots it moved (for a spend: which stores' points paid). */
+    @GetMapping("/changes/{bizType}/{bizId}")
+    ChangeResponse change(@PathVariable BizType bizType, @PathVariable String bizId) {
+        StaffOnly.require();
+        JournalEntry entry = ledger.entry(bizType, bizId);
+        return new ChangeResponse(JournalEntryResponse.of(entry), ledger.movements(entry.id()).stream().map(ChangeResponse.Movement::of).toList());
+    }
+
+    /** Proves sum(journal) = sum(lot remaining) = balance for every account of the tenant; lists any that differ. */
     @GetMapping("/reconciliation")
     ReconciliationResponse reconcile() {
         StaffOnly.require("TENANT_ADMIN", "OPERATOR", "MANAGER");

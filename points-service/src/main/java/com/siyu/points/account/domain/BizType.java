@@ -1,4 +1,21 @@
 package com.siyu.points.account.domain;
 
 /** Why the points changed; with the business id it makes each journal line unique. */
-public enum BizType { ADJUSTMENT, PAYMENT_SPEND }
+public enum BizType {
+    /** An operator's manual credit or debit. */
+    ADJUSTMENT,
+    /** Points spent at payment, confirmed at once (payment-service's /internal/points/spends). */
+    PAYMENT_SPEND,
+    /** Points held for a payment not confirmed yet; confirmed or released later. */
+    RESERVE,
+    /** A held reservation given back. */
+    RELEASE,
+    /** Points earned on a payment. */
+    EARN,
+    /** Earned points taken back because the payment was (partly) refunded. */
+    EARN_REVERSAL,
+    /** A lot whose last valid day has passed. */
+    EXPIRY,
+    /** Points redeemed for parking at the car park. */
+    PARKING
+}

@@ -12,6 +12,7 @@ public class AccountRow {
     public Long tenantId;
     public Long memberId;
     public Long balance;
+    public Long debt;
     public LocalDateTime createdAt;
     public LocalDateTime updatedAt;
 }

@@ -15,6 +15,7 @@ public class JournalRow {
     public String bizType;
     public String bizId;
     public Long delta;
+    public Long debtDelta;
     public Long balanceAfter;
     public Long storeId;
     public String reason;
