@@ -2,8 +2,11 @@ package com.siyu.coupon.template.api;
 
 import com.siyu.common.context.Caller;
 import com.siyu.common.web.StaffOnly;
+import com.siyu.coupon.issuing.domain.GeoFence;
+import com.siyu.coupon.template.domain.BlindBoxPrize;
 import com.siyu.coupon.template.domain.CouponTemplate;
 import com.siyu.coupon.template.domain.CouponTemplates;
+import com.siyu.coupon.template.domain.CouponType;
 import com.siyu.coupon.template.domain.TemplateStatus;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -26,17 +29,22 @@ import org.springframework.web.bind.annotation.RestController;
 class TemplateAdminController {
 
     private final CouponTemplates templates;
+    private final GeoFence fence;
 
-    TemplateAdminController(CouponTemplates templates) {
+    TemplateAdminController(CouponTemplates templates, GeoFence fence) {
         this.templates = templates;
+        this.fence = fence;
     }
 
     @PostMapping
     ResponseEntity<TemplateResponse> create(@Valid @RequestBody CreateTemplateRequest r) {
         Caller staff = StaffOnly.require("TENANT_ADMIN", "OPERATOR");
-        CouponTemplate created = templates.create(CouponTemplate.draft(r.name(), r.type(), r.valueFen(), r.thresholdFen(),
-                r.discountPercent(), r.maxDiscountFen(), r.totalStock(), r.perMemberLimit(), r.validFrom(), r.validTo()), staff.staffId());
-        return ResponseEntity.created(URI.create("/admin/v1/coupon/templates/" + created.id())).body(TemplateResponse.of(created));
+        CouponTemplate draft = CouponTemplate.draft(r.name(), r.type(), r.valueFen(), r.thresholdFen(), r.discountPercent(),
+                r.maxDiscountFen(), r.totalStock(), r.perMemberLimit(), r.validFrom(), r.validTo(), r.rules());
+        fence.checkStoresOf(draft);
+        CouponTemplate created = templates.create(draft, staff.staffId());
+        return ResponseEntity.created(URI.create("/admin/v1/coupon/templates/" + created.id()))
+                .body(TemplateResponse.of(created, prizes(created)));
     }
 
     @GetMapping
@@ -50,6 +58,24 @@ class TemplateAdminController {
     @GetMapping("/{id}")
     TemplateResponse get(@PathVariable long id) {
         StaffOnly.require();
-        return TemplateResponse.of(templates.get(id));
+        CouponTemplate template = templates.get(id);
+        return TemplateResponse.of(template, prizes(template));
+    }
+
+    /** draft → active → paused ⇄ active → ended; every change lands in the audit trail. */
+    @PostMapping("/{id}/transitions")
+    TemplateResponse transition(@PathVariable long id, @Valid @RequestBody TransitionRequest r) {
+        Caller staff = StaffOnly.require("TENANT_ADMIN", "OPERATOR");
+        return TemplateResponse.of(templates.transition(id, r.to(), staff.staffId(), r.reason()));
+    }
+
+    @GetMapping("/{id}/audit")
+    List<StatusChangeResponse> audit(@PathVariable long id) {
+        StaffOnly.require();
+        return templates.statusChanges(id).stream().map(StatusChangeResponse::of).toList();
+    }
+
+    private List<BlindBoxPrize> prizes(CouponTemplate template) {
+        return template.type() == CouponType.BLIND_BOX ? templates.prizes(template.id()) : List.of();
     }
 }

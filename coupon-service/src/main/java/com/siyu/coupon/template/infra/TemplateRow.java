@@ -25,4 +25,23 @@ public class TemplateRow {
     public Long createdBy;
     public LocalDateTime createdAt;
     public LocalDateTime updatedAt;
+    public String itemName;
+    public Long priceFen;
+    public Long minSpendFen;
+    public Integer perMemberDailyLimit;
+    public Integer validDays;
+    public Integer usableFromMinute;
+    public Integer usableToMinute;
+    public String usableWeekdays;
+    public String storeIds;
+    public String merchantIds;
+    public String categories;
+    public String excludedMerchantIds;
+    public String excludedCategories;
+    public Boolean stacksWithPoints;
+    public String stacksWithTypes;
+    public Integer merchantSharePercent;
+    public String refundPolicy;
+    public Integer geoRadiusM;
+    public String wxCardId;
 }
