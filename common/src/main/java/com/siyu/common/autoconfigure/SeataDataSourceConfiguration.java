@@ -2,7 +2,9 @@ package com.siyu.common.autoconfigure;
 
 import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
+import com.siyu.common.problem.DomainException;
 import org.apache.seata.rm.datasource.DataSourceProxy;
+import org.springframework.http.HttpStatus;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -39,7 +41,11 @@ public class SeataDataSourceConfiguration {
         return new LazyAtDataSource(raw);
     }
 
-    /** Builds the Seata proxy on first use. */
+    /**
+     * Builds the Seata proxy on first use. Building it registers the resource with the Seata TC, so a
+     * TC that cannot be reached makes that use fail (503, retried on the next use) instead of the
+     * service failing to start; metadata look-ups (pool metrics, health) never build it.
+     */
     static final class LazyAtDataSource extends DelegatingDataSource {
 
         private final DataSource raw;
@@ -56,12 +62,30 @@ public class SeataDataSourceConfiguration {
                 synchronized (this) {
                     current = proxy;
                     if (current == null) {
-                        current = new DataSourceProxy(raw);
+                        try {
+                            current = new DataSourceProxy(raw);
+                        } catch (RuntimeException unreachable) {
+                            throw new DomainException(HttpStatus.SERVICE_UNAVAILABLE, "TRANSACTION_COORDINATOR_UNAVAILABLE",
+                                    "The transaction coordinator cannot be reached; nothing was changed, try again shortly");
+                        }
                         proxy = current;
                     }
                 }
             }
             return current;
+        }
+
+        @Override
+        public <T> T unwrap(Class<T> type) throws java.sql.SQLException {
+            if (type.isInstance(raw)) {
+                return type.cast(raw);
+            }
+            return super.unwrap(type);
+        }
+
+        @Override
+        public boolean isWrapperFor(Class<?> type) throws java.sql.SQLException {
+            return type.isInstance(raw) || super.isWrapperFor(type);
         }
 
         @Override
