@@ -65,6 +65,27 @@ class MemberServiceIT {
     }
 
     @Test
+    void signingKeysRotateWithoutInvalidatingIssuedTokens() throws Exception {
+        String before = json.readTree(signIn(codeA, "admin", "correct-horse-battery").getBody()).path("accessToken").asText();
+        String oldKid = SignedJWT.parse(before).getHeader().getKeyID();
+        ResponseEntity<String> rotated = http.postForEntity("/internal/platform/signing-keys", new HttpEntity<>(Map.of(), Http.json()), String.class);
+        assertThat(rotated.getStatusCode().value()).isEqualTo(201);
+        String newKid = json.readTree(rotated.getBody()).path("kid").asText();
+        String after = json.readTree(signIn(codeA, "admin", "correct-horse-battery").getBody()).path("accessToken").asText();
+        assertThat(SignedJWT.parse(after).getHeader().getKeyID()).isEqualTo(newKid).isNotEqualTo(oldKid);
+
+        JWKSet published = JWKSet.parse(http.getForObject("/internal/jwks", String.class));
+        RSAKey old = (RSAKey) published.getKeyByKeyId(oldKid);
+        assertThat(SignedJWT.parse(before).verify(new RSASSAVerifier(old.toRSAPublicKey()))).isTrue();
+
+        assertThat(http.exchange("/internal/platform/signing-keys/" + newKid, HttpMethod.DELETE, null, String.class)
+                .getStatusCode().value()).isEqualTo(409);
+        assertThat(http.exchange("/internal/platform/signing-keys/" + oldKid, HttpMethod.DELETE, null, String.class)
+                .getStatusCode().value()).isEqualTo(204);
+        assertThat(JWKSet.parse(http.getForObject("/internal/jwks", String.class)).getKeyByKeyId(oldKid)).isNull();
+    }
+
+    @Test
     void aDuplicateTenantCodeIsAClearConflict() {
         ResponseEntity<String> again = http.postForEntity("/internal/platform/tenants", new HttpEntity<>(tenantBody(codeA), Http.json()), String.class);
         assertThat(again.getStatusCode().value()).isEqualTo(409);

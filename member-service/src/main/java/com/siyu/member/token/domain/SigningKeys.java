@@ -10,4 +10,10 @@ public interface SigningKeys {
 
     /** Every key whose tokens are still accepted, newest first (published as the JWKS). */
     List<SigningKey> published();
+
+    /** Creates a new key that signs from now on; older keys stay published until retired. Returns its kid. */
+    String rotate();
+
+    /** Stops publishing a key (its tokens stop verifying); the newest key cannot be retired. */
+    void retire(String kid);
 }

@@ -59,6 +59,14 @@ public class TokenIssuer {
         return sign(base("member:" + memberId, TYPE_MEMBER, tenantId).claim("mid", memberId));
     }
 
+    public String rotateKeys() {
+        return keys.rotate();
+    }
+
+    public void retireKey(String kid) {
+        keys.retire(kid);
+    }
+
     /** The public keys as a JWK Set document. */
     public Map<String, Object> jwks() {
         return new JWKSet(keys.published().stream()

@@ -32,7 +32,10 @@ class DatabaseSigningKeys implements SigningKeys {
 
     private final SigningKeyMapper mapper;
     private final Clock clock;
+    private static final java.time.Duration RELOAD_EVERY = java.time.Duration.ofSeconds(60);
+
     private volatile List<SigningKey> cached = List.of();
+    private volatile java.time.Instant loadedAt = java.time.Instant.EPOCH;
 
     DatabaseSigningKeys(SigningKeyMapper mapper, Clock clock) {
         this.mapper = mapper;
@@ -42,7 +45,8 @@ class DatabaseSigningKeys implements SigningKeys {
     @Override
     public SigningKey current() {
         List<SigningKey> keys = cached;
-        if (keys.isEmpty()) {
+        if (keys.isEmpty() || loadedAt.plus(RELOAD_EVERY).isBefore(clock.instant())) {
+            // other instances may have rotated: pick their new key up within a minute
             keys = reload();
         }
         if (keys.isEmpty()) {
@@ -58,13 +62,35 @@ class DatabaseSigningKeys implements SigningKeys {
         return reload();
     }
 
+    @Override
+    public String rotate() {
+        String kid = create();
+        reload();
+        return kid;
+    }
+
+    @Override
+    public void retire(String kid) {
+        List<SigningKey> keys = reload();
+        if (!keys.isEmpty() && keys.get(0).kid().equals(kid)) {
+            throw new com.siyu.common.problem.DomainException(org.springframework.http.HttpStatus.CONFLICT, "SIGNING_KEY_CURRENT",
+                    "Key " + kid + " is the one signing now; rotate first, retire it once its tokens have expired");
+        }
+        if (mapper.update(null, new com.baomidou.mybatisplus.core.conditions.update.UpdateWrapper<SigningKeyRow>()
+                .set("status", "RETIRED").eq("kid", kid).eq("status", "ACTIVE")) == 0) {
+            throw com.siyu.common.problem.DomainException.notFound("Active signing key", kid);
+        }
+        reload();
+    }
+
     private synchronized List<SigningKey> reload() {
+        loadedAt = clock.instant();
         cached = mapper.selectList(new QueryWrapper<SigningKeyRow>().eq("status", "ACTIVE").orderByDesc("created_at").orderByDesc("kid"))
                 .stream().map(DatabaseSigningKeys::toKey).toList();
         return cached;
     }
 
-    private void create() {
+    private String create() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -77,10 +103,12 @@ class DatabaseSigningKeys implements SigningKeys {
             row.status = "ACTIVE";
             row.createdAt = now;
             mapper.insert(row);
+            return row.kid;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Cannot generate an RSA key", e);
         } catch (DuplicateKeyException raced) {
             // another instance created one at the same moment: either key is fine
+            return null;
         }
     }
 
