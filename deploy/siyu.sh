@@ -66,8 +66,19 @@ wait_gateway_routes() {
     done
 }
 
+# A failed `up` leaves nothing of the suite half-running (servers it found running stay untouched).
+on_up_failure() {
+    log "start-up failed; stopping what this run started (logs stay in $SIYU_RUN_DIR/logs)"
+    trap - ERR
+    siyu_stop_apps || true
+    siyu_stop_wechat_sandbox || true
+    siyu_stop_seata || true
+    siyu_stop_nacos || true
+}
+
 cmd_up() {
     local t0; t0="$(date +%s)"
+    trap on_up_failure ERR
     mkdir -p "$SIYU_RUN_DIR/logs"
     siyu_ensure_tools
     siyu_ensure_mariadb
@@ -95,6 +106,7 @@ cmd_up() {
     done
     seed_demo_tenant
     wait_gateway_routes 120
+    trap - ERR
     cat <<MSG
 
 Siyu is up in $(( $(date +%s) - t0 )) s.  Gateway: $GATEWAY_URL   (logs: $SIYU_RUN_DIR/logs, stop: deploy/siyu.sh down)

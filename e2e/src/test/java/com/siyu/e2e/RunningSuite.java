@@ -22,6 +22,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public class RunningSuite implements BeforeAllCallback, ExtensionContext.Store.CloseableResource {
 
     static final String GATEWAY = System.getProperty("siyu.gateway", "http://127.0.0.1:8080");
+    /** The scenarios' one call past the gateway (tenant onboarding) goes here. */
+    static final String MEMBER_SERVICE = System.getProperty("siyu.member-service", "http://127.0.0.1:8081");
     private static final List<String> APPS = List.of("member-service", "points-service", "payment-service",
             "coupon-service", "guide-service", "touchpoint-service", "gateway");
     private static boolean checked;
@@ -34,10 +36,11 @@ public class RunningSuite implements BeforeAllCallback, ExtensionContext.Store.C
                 return;
             }
             checked = true;
-            if (!gatewayReady()) {
-                start();
+            if (!ready(GATEWAY) || !ready(MEMBER_SERVICE)) {
+                // registered first: even a start that fails half-way is stopped when the run ends
                 startedHere = true;
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(RunningSuite.class.getName(), this);
+                start();
             }
         }
     }
@@ -49,10 +52,10 @@ public class RunningSuite implements BeforeAllCallback, ExtensionContext.Store.C
         }
     }
 
-    private static boolean gatewayReady() {
+    private static boolean ready(String base) {
         try {
             HttpResponse<Void> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(GATEWAY + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpRequest.newBuilder(URI.create(base + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException | InterruptedException e) {

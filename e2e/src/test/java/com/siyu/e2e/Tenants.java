@@ -18,7 +18,7 @@ import java.util.UUID;
  */
 final class Tenants {
 
-    static final String MEMBER_SERVICE = System.getProperty("siyu.member-service", "http://127.0.0.1:8081");
+    static final String MEMBER_SERVICE = RunningSuite.MEMBER_SERVICE;
 
     /** {@code miniAppId}: the tenant's mini-program, whose logins go to the WeChat sandbox. */
     record Tenant(String code, long id, long storeA, long storeB, String adminToken, String miniAppId) {
