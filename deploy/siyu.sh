@@ -78,6 +78,7 @@ on_up_failure() {
 
 cmd_up() {
     local t0; t0="$(date +%s)"
+    set -E  # the ERR trap also fires for failures inside the helper functions
     trap on_up_failure ERR
     mkdir -p "$SIYU_RUN_DIR/logs"
     siyu_ensure_tools
