@@ -64,6 +64,7 @@ siyu_start_app() {
     SERVER_PORT="$port" SPRING_CLOUD_NACOS_DISCOVERY_IP=127.0.0.1 SPRING_CLOUD_NACOS_SERVER_ADDR="127.0.0.1:${NACOS_PORT:-8848}" \
         LOGGING_STRUCTURED_FORMAT_CONSOLE="${SIYU_LOG_FORMAT:-ecs}" \
         SIYU_WECHAT_API_HOST="${SIYU_WECHAT_API_HOST:-http://127.0.0.1:${SIYU_WECHAT_SANDBOX_PORT:-8899}}" \
+        SIYU_PAYMENT_CHANNEL="${SIYU_PAYMENT_CHANNEL:-sandbox}" \
         nohup "$(_siyu_java)" $SIYU_APP_JAVA_OPTS -Duser.home="$run/home" -Djava.io.tmpdir="$run/tmp" \
         -DJM.LOG.PATH="$run/home/logs/nacos" -DJM.SNAPSHOT.PATH="$run/home/nacos" \
         -Dsiyu.app="$name" -jar "$jar" >"$run/logs/$name.log" 2>&1 &

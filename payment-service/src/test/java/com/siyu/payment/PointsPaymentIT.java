@@ -34,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * with the real Seata TC and points-service is exercised end to end in the e2e module).
  */
 @ServiceIT
+@org.springframework.test.context.TestPropertySource(properties = "siyu.payment.channel=sandbox")
 class PointsPaymentIT {
 
     static final WireMockServer pointsService = new WireMockServer(wireMockConfig().dynamicPort());

@@ -1,0 +1,39 @@
+package com.siyu.payment.checkout.api;
+
+import com.siyu.payment.checkout.domain.Settlement;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * WeChat Pay's payment notifications. Anonymous (the gateway must route it without a token) and
+ * without an Idempotency-Key (exempt): the signature authenticates it, the payment number names the
+ * tenant, and the conditional PENDING → PAID makes repeated deliveries harmless. 204 acknowledges;
+ * any problem answer makes WeChat Pay deliver again later.
+ */
+@RestController
+class WechatNotificationController {
+
+    private final Settlement settlement;
+
+    WechatNotificationController(Settlement settlement) {
+        this.settlement = settlement;
+    }
+
+    @PostMapping(path = "/api/v1/payment/notifications/wechat", consumes = "application/json")
+    ResponseEntity<Void> notify(@RequestBody String body, HttpServletRequest request) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            if (name.toLowerCase(java.util.Locale.ROOT).startsWith("wechatpay-")) {
+                headers.put(name, request.getHeader(name));
+            }
+        }
+        settlement.onNotification(body, headers);
+        return ResponseEntity.noContent().build();
+    }
+}

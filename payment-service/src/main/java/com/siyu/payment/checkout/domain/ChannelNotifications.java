@@ -1,0 +1,9 @@
+package com.siyu.payment.checkout.domain;
+
+import java.util.Map;
+
+/** Verifies and reads a channel's payment notification (signature, merchant, app); throws {@link NotificationRejected}. */
+public interface ChannelNotifications {
+
+    ChannelPaid verify(String body, Map<String, String> headers);
+}

@@ -1,0 +1,29 @@
+package com.siyu.payment.checkout.domain;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** Where the shopper's cash goes: WeChat Pay, or the sandbox for local runs. Called outside global transactions. */
+public interface PaymentChannel {
+
+    String name();
+
+    /** Asks the channel for a prepay order; throws {@link ChannelFailed} when it refuses or does not answer. */
+    Prepay prepay(PrepayOrder order);
+
+    /** What the channel says about an order it was asked to create: paid (with the confirmation) or not (empty). */
+    java.util.Optional<ChannelPaid> query(String paymentNo);
+
+    /** Closes the order at the channel so it can no longer be paid; throws {@link ChannelFailed}. */
+    void close(String paymentNo);
+
+    record PrepayOrder(String paymentNo, String description, long cashFen, String payerOpenid, Instant expiresAt) {
+    }
+
+    /**
+     * The prepay id and what the mini-program passes to {@code wx.requestPayment}. {@code confirmed} is set
+     * when the channel confirms at once (the sandbox), null when the confirmation comes as a notification.
+     */
+    record Prepay(String prepayId, Map<String, String> clientParams, ChannelPaid confirmed) {
+    }
+}

@@ -1,0 +1,50 @@
+package com.siyu.payment.checkout.infra;
+
+import com.siyu.payment.checkout.domain.CheckoutSettings;
+import com.siyu.payment.checkout.domain.PointsRule;
+import com.siyu.payment.checkout.domain.PromotionPolicy;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+@EnableConfigurationProperties(CheckoutProperties.class)
+class CheckoutConfiguration {
+
+    @Bean
+    PromotionPolicy promotionPolicy(CheckoutProperties properties) {
+        CheckoutProperties.Promotions p = properties.promotions();
+        PromotionPolicy.Combo combo = p.combo() == null ? null : new PromotionPolicy.Combo(p.combo().minOrders(), p.combo().thresholdFen(),
+                p.combo().percent(), p.combo().perOrderCapFen(), p.combo().perPaymentCapFen(), p.combo().merchantSharePercent());
+        List<PromotionPolicy.Tier> tiers = p.tiers() == null ? List.of()
+                : p.tiers().stream().map(t -> new PromotionPolicy.Tier(t.thresholdFen(), t.offFen())).toList();
+        return new PromotionPolicy(combo, tiers, p.tierMerchantSharePercent());
+    }
+
+    @Bean
+    PointsRule pointsRule(CheckoutProperties properties) {
+        return new PointsRule(properties.points().redeemPointsPerYuan(), properties.points().maxSharePercent());
+    }
+
+    @Bean
+    CheckoutSettings checkoutSettings(CheckoutProperties properties) {
+        return new CheckoutSettings(properties.timeout(), properties.notificationMaxAge());
+    }
+
+    /** Real WeChat Pay v3 (or a stub of it at {@code siyu.payment.wechat.base-url}). */
+    @Bean
+    @ConditionalOnProperty(name = "siyu.payment.channel", havingValue = "wechat")
+    WechatPayChannel wechatPayChannel(CheckoutProperties properties, CheckoutSettings settings, Clock clock) {
+        return new WechatPayChannel(properties.wechat(), settings, clock);
+    }
+
+    /** Local runs: the channel confirms every prepay at once; it never accepts a notification. */
+    @Bean
+    @ConditionalOnProperty(name = "siyu.payment.channel", havingValue = "sandbox")
+    SandboxChannel sandboxChannel(Clock clock) {
+        return new SandboxChannel(clock);
+    }
+}

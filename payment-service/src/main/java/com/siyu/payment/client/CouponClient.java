@@ -1,0 +1,56 @@
+package com.siyu.payment.client;
+
+import java.util.List;
+import org.springframework.cloud.openfeign.FeignClient;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+
+/** coupon-service's checkout API. Lock/redeem/release are AT branches inside our global transactions: no fallback. */
+@FeignClient(name = "coupon-service", contextId = "paymentCouponClient")
+public interface CouponClient {
+
+    @PostMapping("/internal/coupon/quotes")
+    Quote quote(@RequestBody QuoteRequest request);
+
+    @PostMapping("/internal/coupon/payments/{paymentId}/lock")
+    PaymentCoupons lock(@PathVariable("paymentId") String paymentId, @RequestBody LockRequest request);
+
+    @PostMapping("/internal/coupon/payments/{paymentId}/redeem")
+    PaymentCoupons redeem(@PathVariable("paymentId") String paymentId);
+
+    @PostMapping("/internal/coupon/payments/{paymentId}/release")
+    PaymentCoupons release(@PathVariable("paymentId") String paymentId);
+
+    record Line(Long storeId, long merchantId, String category, long amountFen) {
+    }
+
+    record Cart(List<Line> lines, boolean usePoints) {
+    }
+
+    record QuoteRequest(long memberId, Cart cart) {
+    }
+
+    record LockRequest(long memberId, List<Long> couponIds, Cart cart) {
+    }
+
+    record Allocation(int line, Long merchantId, long discountFen) {
+    }
+
+    record Applied(long couponId, long templateId, String name, String type, long discountFen, long merchantFen, long platformFen,
+                   List<Allocation> allocations) {
+    }
+
+    record Combination(List<Long> couponIds, long discountFen, List<Applied> coupons) {
+    }
+
+    record Quote(List<Applied> applicable, Combination best) {
+    }
+
+    record CouponLine(long couponId, long templateId, long discountFen, long merchantFen, long platformFen, String status) {
+    }
+
+    record PaymentCoupons(String paymentId, long discountFen, long merchantFen, long platformFen, List<CouponLine> coupons,
+                          List<Applied> allocations) {
+    }
+}
