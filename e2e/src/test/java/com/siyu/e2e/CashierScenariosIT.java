@@ -1,0 +1,145 @@
+package com.siyu.e2e;
+
+import static com.siyu.e2e.Gateway.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The mini-program cashier through the gateway with every service real (payment, coupon, points,
+ * member) and the sandbox payment channel: points earned at store A and a coupon pay at store B's
+ * counter in one global transaction; and when the points branch fails, Seata undoes the coupon lock
+ * that coupon-service had already committed.
+ */
+@ExtendWith(RunningSuite.class)
+class CashierScenariosIT {
+
+    private static final Gateway gateway = new Gateway(RunningSuite.GATEWAY);
+    private static Tenants.Tenant mall;
+    private static long counterB;
+    private static long template;
+
+    @BeforeAll
+    static void mallWithACounterAndACoupon() {
+        mall = Tenants.onboard(gateway, "e2e-cashier");
+        Gateway.Response counter = gateway.post("/admin/v1/member/stores/" + mall.storeB() + "/merchants", mall.adminToken(),
+                map("code", "B1", "brand", "Brand B", "category", "apparel", "cashierQrId", "qr-" + UUID.randomUUID().toString().substring(0, 12)));
+        assertThat(counter.status()).as(counter.toString()).isEqualTo(201);
+        counterB = counter.body().path("id").asLong();
+        Gateway.Response created = gateway.post("/admin/v1/coupon/templates", mall.adminToken(), map(
+                "name", "满100减20", "type", "THRESHOLD", "valueFen", 2000, "thresholdFen", 10000, "totalStock", 100, "perMemberLimit", 1,
+                "validFrom", Instant.now().minus(Duration.ofDays(1)).toString(), "validTo", Instant.now().plus(Duration.ofDays(30)).toString(),
+                "stacksWithPoints", true));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        template = created.body().path("id").asLong();
+        Gateway.Response active = gateway.post("/admin/v1/coupon/templates/" + template + "/transitions", mall.adminToken(),
+                map("to", "ACTIVE", "reason", "e2e"));
+        assertThat(active.status()).as(active.toString()).isLessThan(300);
+    }
+
+    @Test
+    void pointsFromStoreAAndACouponPayAtStoreB() {
+        Shopper shopper = shopperWith(5000);
+        long coupon = claim(shopper);
+
+        Gateway.Response quote = gateway.write("POST", "/api/v1/payment/quotes", shopper.token,
+                map("orders", List.of(map("merchantId", counterB, "amountFen", 30000)), "points", 1000), null);
+        assertThat(quote.status()).as(quote.toString()).isEqualTo(200);
+        JsonNode q = quote.body();
+        assertThat(q.path("couponFen").asLong()).isEqualTo(2000);
+        assertThat(q.path("pointsFen").asLong()).isEqualTo(1000);
+        assertThat(q.path("cashFen").asLong() + q.path("promotionFen").asLong() + q.path("couponFen").asLong() + q.path("pointsFen").asLong())
+                .isEqualTo(30000);
+
+        Gateway.Response paid = gateway.post("/api/v1/payment/payments", shopper.token, map("orders", List.of(map("merchantId", counterB,
+                "amountFen", 30000)), "couponIds", List.of(coupon), "points", 1000, "payerOpenid", "o-" + shopper.code));
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+        String paymentNo = paid.body().path("paymentNo").asText();
+        JsonNode payment = awaitStatus(shopper, paymentNo, "PAID");
+        assertThat(payment.path("cashFen").asLong()).isEqualTo(q.path("cashFen").asLong());
+        JsonNode order = payment.path("orders").get(0);
+        assertThat(order.path("storeId").asLong()).isEqualTo(mall.storeB());
+        long lines = 0;
+        for (JsonNode line : order.path("lines")) {
+            assertThat(line.path("platformFen").asLong() + line.path("merchantFen").asLong()).as(line.toString()).isEqualTo(line.path("amountFen").asLong());
+            lines += line.path("amountFen").asLong();
+        }
+        assertThat(lines).as("every discount is a funded line").isEqualTo(order.path("discountFen").asLong() + order.path("pointsFen").asLong());
+
+        JsonNode wallet = gateway.get("/api/v1/coupon/wallet", shopper.token).body();
+        assertThat(Gateway.longs(wallet.path("used"), "couponId")).containsExactly(coupon);
+        JsonNode change = gateway.get("/admin/v1/points/changes/RESERVE/" + paymentNo, mall.adminToken()).body();
+        assertThat(change.path("movements").get(0).path("issuingStoreId").asLong()).isEqualTo(mall.storeA());
+        assertThat(change.path("movements").get(0).path("consumingStoreId").asLong()).isEqualTo(mall.storeB());
+        assertThat(change.path("movements").get(0).path("points").asLong()).isEqualTo(1000);
+        assertThat(gateway.get("/admin/v1/points/reconciliation", mall.adminToken()).body().path("clean").asBoolean()).isTrue();
+    }
+
+    @Test
+    void whenThePointsBranchFailsTheCommittedCouponLockIsUndone() {
+        Shopper shopper = shopperWith(500);
+        long coupon = claim(shopper);
+
+        Gateway.Response refused = gateway.post("/api/v1/payment/payments", shopper.token, map("orders", List.of(map("merchantId", counterB,
+                "amountFen", 30000)), "couponIds", List.of(coupon), "points", 1000, "payerOpenid", "o-" + shopper.code));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("POINTS_INSUFFICIENT");
+
+        JsonNode wallet = gateway.get("/api/v1/coupon/wallet", shopper.token).body();
+        assertThat(Gateway.longs(wallet.path("available"), "couponId")).as(wallet.toString()).containsExactly(coupon);
+        assertThat(wallet.path("locked").size()).isZero();
+        assertThat(gateway.get("/admin/v1/points/accounts/" + shopper.memberId, mall.adminToken()).body().path("balance").asLong()).isEqualTo(500);
+
+        // the coupon is free again: the same shopper pays with it and the points they have
+        Gateway.Response paid = gateway.post("/api/v1/payment/payments", shopper.token, map("orders", List.of(map("merchantId", counterB,
+                "amountFen", 30000)), "couponIds", List.of(coupon), "points", 300, "payerOpenid", "o-" + shopper.code));
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+        awaitStatus(shopper, paid.body().path("paymentNo").asText(), "PAID");
+    }
+
+    private record Shopper(String code, String token, long memberId) {
+    }
+
+    private static Shopper shopperWith(long points) {
+        String code = "cashier-" + UUID.randomUUID().toString().substring(0, 8);
+        Gateway.Response login = gateway.write("POST", "/api/v1/member/mini-program-sessions", null, map("code", code), null,
+                "X-Miniapp-AppId", mall.miniAppId());
+        assertThat(login.status()).as(login.toString()).isEqualTo(201);
+        long memberId = login.body().path("memberId").asLong();
+        Gateway.Response granted = gateway.post("/admin/v1/points/adjustments", mall.adminToken(),
+                map("memberId", memberId, "points", points, "reason", "earned at store A", "storeId", mall.storeA()));
+        assertThat(granted.status()).as(granted.toString()).isEqualTo(201);
+        return new Shopper(code, login.body().path("accessToken").asText(), memberId);
+    }
+
+    private static long claim(Shopper shopper) {
+        Gateway.Response claimed = gateway.post("/api/v1/coupon/templates/" + template + "/claims", shopper.token, map());
+        assertThat(claimed.status()).as(claimed.toString()).isEqualTo(201);
+        return claimed.body().path("id").asLong();
+    }
+
+    private static JsonNode awaitStatus(Shopper shopper, String paymentNo, String status) {
+        Instant deadline = Instant.now().plusSeconds(20);
+        JsonNode payment;
+        do {
+            payment = gateway.get("/api/v1/payment/payments/" + paymentNo, shopper.token).body();
+            if (status.equals(payment.path("status").asText())) {
+                return payment;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        } while (Instant.now().isBefore(deadline));
+        throw new AssertionError("payment " + paymentNo + " did not become " + status + ": " + payment);
+    }
+}
