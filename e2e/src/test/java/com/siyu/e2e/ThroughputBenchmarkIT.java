@@ -44,7 +44,7 @@ class ThroughputBenchmarkIT {
             Gateway.Response login = gateway.write("POST", "/api/v1/member/mini-program-sessions", null,
                     map("code", "bench-" + UUID.randomUUID().toString().substring(0, 8)), null, "X-Miniapp-AppId", mall.miniAppId());
             long member = login.body().path("memberId").asLong();
-            gateway.post("/admin/v1/points/adjustments", mall.adminToken(), map("memberId", member, "points", 1_000_000, "reason", "bench",
+            gateway.post("/admin/v1/points/adjustments", mall.adminToken(), map("memberId", member, "points", 100_000, "reason", "bench",
                     "storeId", mall.storeA()));
             tokens.add(login.body().path("accessToken").asText());
         }

@@ -1,5 +1,8 @@
 package com.siyu.points.account.api;
 
+import com.siyu.points.adjustment.domain.Adjustments;
+import org.springframework.http.ResponseEntity;
+
 import com.siyu.common.context.Caller;
 import com.siyu.common.context.SiyuHeaders;
 import com.siyu.common.web.StaffOnly;
@@ -35,28 +38,30 @@ class PointsAdminController {
     private final PointsLedger ledger;
     private final Earnings earnings;
     private final MemberClient members;
+    private final Adjustments adjustments;
 
-    PointsAdminController(PointsLedger ledger, Earnings earnings, MemberClient members) {
+    PointsAdminController(PointsLedger ledger, Earnings earnings, MemberClient members, Adjustments adjustments) {
         this.ledger = ledger;
         this.earnings = earnings;
         this.members = members;
+        this.adjustments = adjustments;
     }
 
+    /** 201 with the journal line; above the approval threshold 202 with the request a manager must approve. */
     @PostMapping("/adjustments")
-    @ResponseStatus(HttpStatus.CREATED)
-    JournalEntryResponse adjust(@Valid @RequestBody AdjustmentRequest request,
-                                @RequestHeader(SiyuHeaders.IDEMPOTENCY_KEY) String idempotencyKey) {
+    ResponseEntity<Object> adjust(@Valid @RequestBody AdjustmentRequest request,
+                                  @RequestHeader(SiyuHeaders.IDEMPOTENCY_KEY) String idempotencyKey) {
         Caller staff = StaffOnly.require("TENANT_ADMIN", "OPERATOR");
         if (request.points() == 0) {
             throw new com.siyu.common.problem.DomainException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "points must not be 0");
         }
         members.member(request.memberId());
-        PointsChange change = new PointsChange(request.memberId(), request.points(), BizType.ADJUSTMENT,
-                "adj:" + digest(staff.staffId() + ":" + idempotencyKey), request.storeId(), request.reason(), staff.staffId());
-        JournalEntry entry = request.points() > 0
-                ? ledger.credit(change, LotRepository.LotSource.of(request.storeId(), earnings.expiryOfCreditToday(), null))
-                : ledger.debit(change, MovementKind.ADJUSTMENT);
-        return JournalEntryResponse.of(entry);
+        Adjustments.Outcome outcome = adjustments.adjust(request.memberId(), request.points(), request.reason(), request.storeId(),
+                staff.staffId(), "adj:" + digest(staff.staffId() + ":" + idempotencyKey));
+        if (outcome.pending() != null) {
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(outcome.pending());
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(JournalEntryResponse.of(outcome.applied()));
     }
 
     @GetMapping("/accounts/{memberId}")
