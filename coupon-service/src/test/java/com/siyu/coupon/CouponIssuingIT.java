@@ -286,6 +286,43 @@ class CouponIssuingIT extends CouponIT {
     }
 
     @Test
+    void aSegmentIsGrantedPageByPageFromMemberService() throws Exception {
+        long templateId = activeTemplate(cash("人群券", 500, 100, 1));
+        memberService.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/internal/segments/77/members"))
+                .withQueryParam("after", com.github.tomakehurst.wiremock.client.WireMock.equalTo("0"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/json").withBody("{\"memberIds\":[2001,2002,2003],\"next\":2003}")));
+        memberService.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/internal/segments/77/members"))
+                .withQueryParam("after", com.github.tomakehurst.wiremock.client.WireMock.equalTo("2003"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/json").withBody("{\"memberIds\":[2004],\"next\":-1}")));
+        memberService.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/internal/segments/78/members"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(404)
+                        .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404,\"code\":\"NOT_FOUND\",\"detail\":\"Segment 78 does not exist\"}")));
+
+        ResponseEntity<String> started = http.exchange("/admin/v1/coupon/grant-batches", HttpMethod.POST,
+                new HttpEntity<>(Map.of("templateId", templateId, "segmentId", 77), Http.write(operator)), String.class);
+        assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(202);
+        JsonNode done = awaitBatch(read(started).path("id").asLong());
+        assertThat(done.path("total").asInt()).isEqualTo(4);
+        assertThat(jdbc.queryForList("select member_id from coupon where tenant_id = ? and template_id = ? order by member_id", Long.class,
+                tenant, templateId)).containsExactly(2001L, 2002L, 2003L, 2004L);
+        memberService.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/internal/segments/77/members"))
+                .withHeader("X-Tenant-Id", com.github.tomakehurst.wiremock.client.WireMock.equalTo(Long.toString(tenant))));
+
+        ResponseEntity<String> otherTenantsSegment = http.exchange("/admin/v1/coupon/grant-batches", HttpMethod.POST,
+                new HttpEntity<>(Map.of("templateId", templateId, "segmentId", 78), Http.write(operator)), String.class);
+        assertThat(otherTenantsSegment.getStatusCode().value()).isEqualTo(404);
+        ResponseEntity<String> both = http.exchange("/admin/v1/coupon/grant-batches", HttpMethod.POST,
+                new HttpEntity<>(Map.of("templateId", templateId, "segmentId", 77, "memberIds", List.of(1L)), Http.write(operator)), String.class);
+        assertThat(both.getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
     void aGrantBatchShowsProgressAndAResumedBatchIssuesOnce() throws Exception {
         long templateId = activeTemplate(cash("会员日", 800, 50, 1));
         List<Long> members = new ArrayList<>(LongStream.rangeClosed(1001, 1060).boxed().toList());
@@ -388,7 +425,7 @@ class CouponIssuingIT extends CouponIT {
 
         ResponseEntity<String> emptyBatch = http.exchange("/admin/v1/coupon/grant-batches", HttpMethod.POST,
                 new HttpEntity<>(Map.of("templateId", templateId, "memberIds", List.of()), Http.write(operator)), String.class);
-        assertThat(read(emptyBatch).path("errors").findValuesAsText("field")).containsExactly("memberIds");
+        assertThat(read(emptyBatch).path("errors").findValuesAsText("field")).containsExactly("audience");
         ResponseEntity<String> guide = http.exchange("/admin/v1/coupon/grants", HttpMethod.POST,
                 new HttpEntity<>(Map.of("templateId", templateId, "memberId", 1), Http.write(Http.staff(tenant, 3, "GUIDE"))), String.class);
         assertThat(guide.getStatusCode().value()).isEqualTo(403);

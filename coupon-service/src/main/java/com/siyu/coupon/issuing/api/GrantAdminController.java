@@ -60,7 +60,9 @@ class GrantAdminController {
     @PostMapping("/admin/v1/coupon/grant-batches")
     ResponseEntity<BatchResponse> startBatch(@Valid @RequestBody BatchRequest r) {
         Caller staff = StaffOnly.require("TENANT_ADMIN", "OPERATOR");
-        GrantBatch batch = batches.start(r.templateId(), r.memberIds(), r.reason(), staff.staffId());
+        GrantBatch batch = r.segmentId() != null
+                ? batches.startForSegment(r.templateId(), r.segmentId(), r.reason(), staff.staffId())
+                : batches.start(r.templateId(), r.memberIds(), r.reason(), staff.staffId());
         return ResponseEntity.accepted().location(URI.create("/admin/v1/coupon/grant-batches/" + batch.id()))
                 .body(BatchResponse.of(batch));
     }

@@ -41,8 +41,14 @@ public class GrantBatches {
     private final TaskExecutor executor;
     private final Clock clock;
 
+    static final int MAX_SEGMENT = 50_000;
+
+    private final com.siyu.coupon.client.SegmentClient segments;
+
     public GrantBatches(BatchRepository batches, TemplateRepository templates, Issuing issuing,
-                        @Qualifier("couponBatchExecutor") TaskExecutor executor, Clock clock) {
+                        @Qualifier("couponBatchExecutor") TaskExecutor executor, Clock clock,
+                        com.siyu.coupon.client.SegmentClient segments) {
+        this.segments = segments;
         this.batches = batches;
         this.templates = templates;
         this.issuing = issuing;
@@ -58,6 +64,30 @@ public class GrantBatches {
         GrantBatch batch = batches.create(templateId, members, reason, staffId, clock.instant());
         launchAfterCommit(batch.id());
         return batch;
+    }
+
+    /**
+     * Grants to every member of a segment as evaluated now (member-service pages the ids); the batch
+     * then runs and resumes like any other. Segments above {@link #MAX_SEGMENT} members are refused.
+     */
+    public GrantBatch startForSegment(long templateId, long segmentId, String reason, Long staffId) {
+        templates.find(templateId).orElseThrow(() -> DomainException.notFound("Coupon template", templateId));
+        List<Long> members = new java.util.ArrayList<>();
+        long after = 0;
+        while (after >= 0) {
+            com.siyu.coupon.client.SegmentClient.Page page = segments.members(segmentId, after, 1000);
+            members.addAll(page.memberIds());
+            if (members.size() > MAX_SEGMENT) {
+                throw new DomainException(org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY, "SEGMENT_TOO_LARGE",
+                        "Segment " + segmentId + " has more than " + MAX_SEGMENT + " members; split it");
+            }
+            after = page.next();
+        }
+        if (members.isEmpty()) {
+            throw new DomainException(org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY, "SEGMENT_EMPTY",
+                    "Segment " + segmentId + " has no members right now");
+        }
+        return start(templateId, members, reason == null ? "segment " + segmentId : reason, staffId);
     }
 
     public GrantBatch get(long id) {
