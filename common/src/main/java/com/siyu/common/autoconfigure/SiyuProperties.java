@@ -1,5 +1,6 @@
 package com.siyu.common.autoconfigure;
 
+import com.siyu.common.outbox.OutboxSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,11 @@ public class SiyuProperties {
 
     private final Tenant tenant = new Tenant();
     private final Idempotency idempotency = new Idempotency();
+    private final Outbox outbox = new Outbox();
+
+    public Outbox getOutbox() {
+        return outbox;
+    }
 
     public Tenant getTenant() {
         return tenant;
@@ -62,6 +68,94 @@ public class SiyuProperties {
 
         public void setRetention(Duration retention) {
             this.retention = retention;
+        }
+    }
+
+    /** The outbox relay (com.siyu.common.outbox.OutboxRelay); the tick interval is {@code siyu.outbox.interval}. */
+    public static class Outbox {
+        /** Off switch; the relay also stays idle in a service whose database has no outbox_event table. */
+        private boolean enabled = true;
+        /** Delay between the end of one relay tick and the start of the next. */
+        private Duration interval = Duration.ofSeconds(1);
+        /** Delay before the first tick after start-up. */
+        private Duration initialDelay = Duration.ofSeconds(5);
+        /** The durable topic exchange events are published to (routing key {@code <application>.<type>}). */
+        private String exchange = "siyu.events";
+        /** Rows locked and published per transaction. */
+        private int batchSize = 100;
+        /** How long to wait for the broker to confirm a batch; unconfirmed rows are retried. */
+        private Duration confirmTimeout = Duration.ofSeconds(5);
+        /** Query timeout for the relay's statements. */
+        private Duration statementTimeout = Duration.ofSeconds(10);
+        /** Clock-skew margin before the oldest unfinished Seata AT branch (undo_log) from which events wait. */
+        private Duration atClockMargin = Duration.ofSeconds(5);
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public Duration getInterval() {
+            return interval;
+        }
+
+        public void setInterval(Duration interval) {
+            this.interval = interval;
+        }
+
+        public Duration getInitialDelay() {
+            return initialDelay;
+        }
+
+        public void setInitialDelay(Duration initialDelay) {
+            this.initialDelay = initialDelay;
+        }
+
+        public String getExchange() {
+            return exchange;
+        }
+
+        public void setExchange(String exchange) {
+            this.exchange = exchange;
+        }
+
+        public int getBatchSize() {
+            return batchSize;
+        }
+
+        public void setBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+        }
+
+        public Duration getConfirmTimeout() {
+            return confirmTimeout;
+        }
+
+        public void setConfirmTimeout(Duration confirmTimeout) {
+            this.confirmTimeout = confirmTimeout;
+        }
+
+        public Duration getStatementTimeout() {
+            return statementTimeout;
+        }
+
+        public void setStatementTimeout(Duration statementTimeout) {
+            this.statementTimeout = statementTimeout;
+        }
+
+        public Duration getAtClockMargin() {
+            return atClockMargin;
+        }
+
+        public void setAtClockMargin(Duration atClockMargin) {
+            this.atClockMargin = atClockMargin;
+        }
+
+        public OutboxSettings settings() {
+            return new OutboxSettings(exchange, batchSize, confirmTimeout, statementTimeout, atClockMargin);
         }
     }
 }

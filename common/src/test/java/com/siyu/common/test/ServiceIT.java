@@ -11,7 +11,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 /**
  * A service integration test: the whole service on a random port against the real MariaDB (its own
  * {@code *_it} schema, migrated by Flyway), with Nacos and Seata off. Tests about Nacos or Seata
- * turn them back on with their own properties.
+ * turn them back on with their own properties. The outbox relay is built and runs its start-up check,
+ * but its first tick is an hour away, so no test depends on RabbitMQ or sees rows published behind its
+ * back; a test about the relay sets {@code siyu.outbox.initial-delay} (see member-service's OutboxRelayIT).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,6 +25,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "spring.cloud.nacos.config.enabled=false",
         "spring.cloud.service-registry.auto-registration.enabled=false",
         "seata.enabled=false",
+        "siyu.outbox.initial-delay=PT1H",
         "spring.config.import="
 })
 public @interface ServiceIT {
