@@ -74,6 +74,11 @@ public class SiyuServiceAutoConfiguration {
     }
 
     @Bean
+    com.siyu.common.outbox.OutboxWriter outboxWriter(JdbcTemplate jdbc, ObjectMapper json, Clock clock) {
+        return new com.siyu.common.outbox.OutboxWriter(jdbc, json, clock);
+    }
+
+    @Bean
     IdempotencyStore idempotencyStore(JdbcTemplate jdbc, Clock clock) {
         return new IdempotencyStore(jdbc, clock);
     }

@@ -1,41 +1,21 @@
 package com.siyu.member.events.infra;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.siyu.common.context.CallerContext;
+import com.siyu.common.outbox.OutboxWriter;
 import com.siyu.member.events.domain.Outbox;
-import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 
+/** The member-service outbox on common's writer (same transaction as the change; relayed later). */
 @Component
 class TableOutbox implements Outbox {
 
-    private final OutboxEventMapper mapper;
-    private final ObjectMapper json;
-    private final Clock clock;
+    private final OutboxWriter writer;
 
-    TableOutbox(OutboxEventMapper mapper, ObjectMapper json, Clock clock) {
-        this.mapper = mapper;
-        this.json = json;
-        this.clock = clock;
+    TableOutbox(OutboxWriter writer) {
+        this.writer = writer;
     }
 
     @Override
     public void record(String type, Object payload) {
-        OutboxEventRow row = new OutboxEventRow();
-        row.tenantId = CallerContext.requireTenant();
-        row.eventId = UUID.randomUUID().toString();
-        row.type = type;
-        try {
-            row.payload = json.writeValueAsString(payload);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event " + type + " is not serialisable", e);
-        }
-        row.createdAt = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-        mapper.insert(row);
+        writer.append(type, payload);
     }
 }

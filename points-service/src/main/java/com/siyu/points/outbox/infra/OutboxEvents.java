@@ -1,48 +1,33 @@
 package com.siyu.points.outbox.infra;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.siyu.common.context.CallerContext;
+import com.siyu.common.outbox.OutboxWriter;
 import com.siyu.points.account.domain.Events;
-import com.siyu.points.account.infra.DbTime;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes events to {@code outbox_event} in the caller's transaction, so an event exists exactly when
- * the change it announces was committed. Sending them to RabbitMQ is a separate publisher's job.
+ * Points events on common's outbox writer, in the caller's transaction. The payload also carries its
+ * event id and tenant, so a consumer reading only the body can dedupe.
  */
 @Component
 class OutboxEvents implements Events {
 
-    private final OutboxMapper outbox;
-    private final ObjectMapper json;
-    private final Clock clock;
+    private final OutboxWriter writer;
 
-    OutboxEvents(OutboxMapper outbox, ObjectMapper json, Clock clock) {
-        this.outbox = outbox;
-        this.json = json;
-        this.clock = clock;
+    OutboxEvents(OutboxWriter writer) {
+        this.writer = writer;
     }
 
     @Override
     public void append(String type, Map<String, Object> payload) {
-        OutboxRow row = new OutboxRow();
-        row.tenantId = CallerContext.requireTenant();
-        row.eventId = UUID.randomUUID().toString();
-        row.type = type;
-        Map<String, Object> body = new LinkedHashMap<>(payload);
-        body.put("eventId", row.eventId);
-        body.put("tenantId", row.tenantId);
-        try {
-            row.payload = json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event payload of " + type + " is not serializable", e);
-        }
-        row.createdAt = DbTime.now(clock);
-        outbox.insert(row);
+        long tenantId = CallerContext.requireTenant();
+        writer.append(type, eventId -> {
+            Map<String, Object> body = new LinkedHashMap<>(payload);
+            body.put("eventId", eventId);
+            body.put("tenantId", tenantId);
+            return body;
+        });
     }
 }

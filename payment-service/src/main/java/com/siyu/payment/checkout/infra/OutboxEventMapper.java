@@ -1,8 +1,0 @@
-package com.siyu.payment.checkout.infra;
-
-import com.baomidou.mybatisplus.core.mapper.BaseMapper;
-import org.apache.ibatis.annotations.Mapper;
-
-@Mapper
-public interface OutboxEventMapper extends BaseMapper<OutboxEventRow> {
-}
