@@ -88,6 +88,30 @@ class OutboxRelayIT {
         }
     }
 
+    @Test
+    void anUnfinishedAtBranchHoldsLaterEventsBackButAnOrphanedOneDoesNot() throws Exception {
+        String xid = "it-" + UUID.randomUUID();
+        jdbc.update("insert into undo_log (branch_id, xid, context, rollback_info, log_status, log_created, log_modified)"
+                + " values (?, ?, 'serializer=jackson', ?, 0, utc_timestamp(6), utc_timestamp(6))",
+                System.nanoTime(), xid, new byte[] {'{', '}'});
+        try {
+            Merge merge = merge(http, json);
+            String eventId = jdbc.queryForObject("select event_id from outbox_event where tenant_id = ? and type = 'MemberMerged'",
+                    String.class, merge.tenant());
+            Thread.sleep(3000);
+            assertThat(jdbc.queryForObject("select published_at is null from outbox_event where event_id = ?", Boolean.class, eventId))
+                    .as("held back while a branch that may have written it is unfinished").isTrue();
+
+            // the branch's TC died in phase 2 long ago: its orphaned undo_log row must not stop events for good
+            jdbc.update("update undo_log set log_created = utc_timestamp(6) - interval 10 minute where xid = ?", xid);
+            assertThat(eventually(() -> jdbc.queryForObject(
+                    "select published_at is not null from outbox_event where event_id = ?", Boolean.class, eventId)))
+                    .as("published once the branch is older than any global transaction").isTrue();
+        } finally {
+            jdbc.update("delete from undo_log where xid = ?", xid);
+        }
+    }
+
     record Merge(long tenant, long survivor, long merged, long mergeId) {
     }
 

@@ -54,11 +54,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction is visible before the global outcome is known; publishing it would announce something a
  * rollback then deletes, and touching the row would make Seata's undo fail its after-image check. So
  * while this database holds undo_log rows (AT branches not yet finished), only events created before
- * the oldest of them (less a margin for clock skew) are relayed; the rest wait for phase 2.
+ * the oldest of them (less a margin for clock skew) are relayed; the rest wait for phase 2. An undo_log
+ * row older than {@link #ABANDONED_AFTER} stops holding events back: our global transactions time out
+ * in seconds, so such a row was left by a TC that died during phase 2 (Seata cleans it up when it comes
+ * back); without this bound one orphaned row would stop every later event of the service for good.
  */
 public class OutboxRelay implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    /** Far beyond any global transaction's timeout (15 s for payments, Seata's default 60 s). */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
 
     private static final String SELECT_BATCH = """
             select id, tenant_id, event_id, type, payload, created_at from outbox_event
@@ -207,16 +213,17 @@ public class OutboxRelay implements SmartInitializingSingleton {
         // is visible now (READ COMMITTED) unless phase 2 already finished it
         // log_status 1 rows are Seata's defence markers for branches rolled back before their phase 1 landed:
         // such a branch never commits an outbox row, and the markers stay for days, so they do not count
-        Timestamp oldest = jdbc.queryForObject("select min(log_created) from undo_log where log_status = 0", Timestamp.class);
+        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        Timestamp oldest = jdbc.queryForObject("select min(log_created) from undo_log where log_status = 0 and log_created > ?",
+                Timestamp.class, Timestamp.valueOf(now.minus(ABANDONED_AFTER)));
         if (oldest == null) {
             return batch;
         }
         LocalDateTime cutoff = oldest.toLocalDateTime().minus(settings.atClockMargin());
         List<OutboxEvent> settled = batch.stream().filter(e -> e.createdAt().isBefore(cutoff)).toList();
-        if (settled.size() < batch.size() && Duration.between(oldest.toLocalDateTime(),
-                LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).toMinutes() >= 5) {
-            log.warn("undo_log holds an AT branch since {} UTC; outbox events after it wait for that global transaction",
-                    oldest);
+        if (settled.size() < batch.size() && Duration.between(oldest.toLocalDateTime(), now).toSeconds() >= 60) {
+            log.warn("undo_log holds an AT branch since {} UTC; outbox events after it wait for that global transaction"
+                    + " (at most {} from its start)", oldest, ABANDONED_AFTER);
         }
         return settled;
     }
