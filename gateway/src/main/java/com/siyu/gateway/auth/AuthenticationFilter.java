@@ -107,18 +107,18 @@ public class AuthenticationFilter implements GlobalFilter, Ordered {
         }
         // resolve first (its failures are ours to report), then route outside of that error handling
         return miniApps.resolve(appId)
-                .map(java.util.Optional::of)
-                .defaultIfEmpty(java.util.Optional.empty())
-                .onErrorResume(e -> Mono.just(java.util.Optional.of(new MiniAppTenants.MiniAppTenant(-1, false))))
-                .flatMap(found -> {
-                    if (found.isEmpty()) {
+                .map(MiniAppLookup::found)
+                .defaultIfEmpty(MiniAppLookup.UNKNOWN)
+                .onErrorReturn(MiniAppLookup.UNAVAILABLE)
+                .flatMap(lookup -> {
+                    if (lookup == MiniAppLookup.UNKNOWN) {
                         return problems.write(clean, HttpStatus.BAD_REQUEST, "UNKNOWN_MINIAPP", "No mall uses the mini-program " + appId);
                     }
-                    MiniAppTenants.MiniAppTenant tenant = found.get();
-                    if (tenant.tenantId() < 0) {
+                    if (lookup == MiniAppLookup.UNAVAILABLE) {
                         return problems.write(clean, HttpStatus.SERVICE_UNAVAILABLE, "UPSTREAM_UNAVAILABLE",
                                 "The member service is unavailable right now; try again shortly");
                     }
+                    MiniAppTenants.MiniAppTenant tenant = lookup.tenant();
                     if (!tenant.active()) {
                         return problems.write(clean, HttpStatus.FORBIDDEN, "TENANT_SUSPENDED", "This mall's service is suspended");
                     }
@@ -126,6 +126,26 @@ public class AuthenticationFilter implements GlobalFilter, Ordered {
                             .headers(headers -> headers.set(TENANT_ID, Long.toString(tenant.tenantId()))).build();
                     return chain.filter(clean.mutate().request(withTenant).build());
                 });
+    }
+
+    /** The outcome of resolving a mini-program's tenant: found, unknown, or member-service unreachable (compared by identity). */
+    private static final class MiniAppLookup {
+        static final MiniAppLookup UNKNOWN = new MiniAppLookup(null);
+        static final MiniAppLookup UNAVAILABLE = new MiniAppLookup(null);
+
+        private final MiniAppTenants.MiniAppTenant tenant;
+
+        private MiniAppLookup(MiniAppTenants.MiniAppTenant tenant) {
+            this.tenant = tenant;
+        }
+
+        static MiniAppLookup found(MiniAppTenants.MiniAppTenant tenant) {
+            return new MiniAppLookup(tenant);
+        }
+
+        MiniAppTenants.MiniAppTenant tenant() {
+            return tenant;
+        }
     }
 
     private static ServerHttpRequest withIdentity(ServerHttpRequest request, VerifiedCaller caller) {
