@@ -14,6 +14,8 @@ public enum BizType {
     EARN,
     /** Earned points taken back because the payment was (partly) refunded. */
     EARN_REVERSAL,
+    /** Points spent on a payment given back because it was (partly) refunded. */
+    REFUND_RETURN,
     /** A lot whose last valid day has passed. */
     EXPIRY,
     /** Points redeemed for parking at the car park. */

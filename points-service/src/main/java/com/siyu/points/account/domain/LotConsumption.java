@@ -41,4 +41,34 @@ public final class LotConsumption {
         }
         return takes;
     }
+
+    /**
+     * The lots that spent points go back to when {@code points} more of a spend are returned, after
+     * {@code returnedBefore} already were. The spend's takes are handed back in the order they were taken,
+     * each lot at most what it gave, so repeated partial returns add up to the spend exactly and never
+     * give a lot more than it lost. Answers negative takes (points going back), as movement lines want them.
+     */
+    public static List<LotTake> returning(List<LotTake> taken, long returnedBefore, long points) {
+        if (points <= 0 || returnedBefore < 0) {
+            throw new IllegalArgumentException("points to return must be positive");
+        }
+        long total = taken.stream().mapToLong(LotTake::points).sum();
+        if (returnedBefore + points > total) {
+            throw new IllegalArgumentException("cannot return " + points + " points after " + returnedBefore + " of " + total);
+        }
+        List<LotTake> back = new ArrayList<>();
+        long from = returnedBefore;
+        long to = returnedBefore + points;
+        long start = 0;
+        for (LotTake take : taken) {
+            long end = start + take.points();
+            long lo = Math.max(start, from);
+            long hi = Math.min(end, to);
+            if (hi > lo) {
+                back.add(new LotTake(take.lotId(), take.issuingStoreId(), -(hi - lo)));
+            }
+            start = end;
+        }
+        return back;
+    }
 }

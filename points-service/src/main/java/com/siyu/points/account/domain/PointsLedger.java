@@ -172,6 +172,52 @@ public class PointsLedger {
     }
 
     /**
+     * A refund gives {@code amount} of the points a confirmed reservation spent back to the member, into
+     * the lots they came from (so the issuing store's liability moves back too: REFUND movement lines
+     * undo the settlement lines of the spend). Once per refund id; never more than was spent in total.
+     * A lot that expired meanwhile gets its points back and expires again on the next expiry run.
+     */
+    public JournalEntry giveBackSpent(long memberId, String reservationBizId, String refundBizId, long amount) {
+        if (amount <= 0) {
+            throw new IllegalArgumentException("points to give back must be positive");
+        }
+        return once(BizType.REFUND_RETURN, refundBizId, () -> {
+            Reservation reservation = reservations.find(reservationBizId).orElseThrow(() -> reservationNotFound(reservationBizId));
+            if (reservation.memberId() != memberId) {
+                throw reservationNotFound(reservationBizId);
+            }
+            if (reservation.status() != Reservation.Status.CONFIRMED) {
+                throw new ReservationNotHeld(reservationBizId, reservation.status());
+            }
+            // the balance-row lock serializes this member's changes: what was returned is read current after it
+            AccountState account = lock(memberId);
+            long before = reservations.returned(reservationBizId);
+            if (before + amount > reservation.points()) {
+                throw new DomainException(HttpStatus.CONFLICT, "POINTS_RETURN_EXCEEDS_SPENT", "Payment " + reservationBizId + " spent "
+                        + reservation.points() + " points and " + before + " were returned; " + amount + " more cannot be",
+                        Map.of("spent", reservation.points(), "returned", before));
+            }
+            if (!reservations.addReturned(reservationBizId, before, amount)) {
+                throw new IllegalStateException("return of " + refundBizId + " raced under the balance-row lock");
+            }
+            if (!points.applyDelta(memberId, amount)) {
+                throw new IllegalStateException("return of " + refundBizId + " refused");
+            }
+            JournalEntry entry = points.append(account.id(), new PointsChange(memberId, amount, BizType.REFUND_RETURN, refundBizId,
+                    reservation.storeId(), "returned by refund " + refundBizId + " of payment " + reservationBizId, null),
+                    account.balance() + amount);
+            List<LotTake> back = LotConsumption.returning(lots.movementsOf(reservation.journalId()), before, amount);
+            for (LotTake take : back) {
+                if (!lots.giveBack(take.lotId(), -take.points())) {
+                    throw new IllegalStateException("lot " + take.lotId() + " cannot take back " + -take.points() + " points");
+                }
+            }
+            lots.appendMovements(entry.id(), memberId, MovementKind.REFUND, reservation.storeId(), back);
+            return entry;
+        });
+    }
+
+    /**
      * Expires what is left of a lot whose last valid day is before {@code today} (tenant time zone).
      * Once per lot and day: a lot given back after expiring (a released reservation) expires on the next run.
      * Returns null when nothing was left to expire.

@@ -10,4 +10,10 @@ public interface ReservationRepository {
 
     /** Moves the reservation from {@code from} to {@code to} only if it is in {@code from}: one conditional update. */
     boolean transition(String bizId, Reservation.Status from, Reservation.Status to);
+
+    /** How many points of the reservation refunds have given back so far (read current, locking the reservation). */
+    long returned(String bizId);
+
+    /** {@code returned = before + points} only if it still is {@code before} and stays within the reservation. */
+    boolean addReturned(String bizId, long before, long points);
 }

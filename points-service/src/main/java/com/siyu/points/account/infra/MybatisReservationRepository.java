@@ -45,4 +45,15 @@ class MybatisReservationRepository implements ReservationRepository {
     public boolean transition(String bizId, Reservation.Status from, Reservation.Status to) {
         return reservations.transition(bizId, from.name(), to.name(), DbTime.now(clock)) == 1;
     }
+
+    @Override
+    public long returned(String bizId) {
+        Long returned = reservations.returned(bizId);
+        return returned == null ? 0 : returned;
+    }
+
+    @Override
+    public boolean addReturned(String bizId, long before, long points) {
+        return reservations.addReturned(bizId, before, points, DbTime.now(clock)) == 1;
+    }
 }

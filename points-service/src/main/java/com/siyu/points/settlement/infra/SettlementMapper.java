@@ -11,7 +11,7 @@ import org.apache.ibatis.annotations.Select;
 public interface SettlementMapper {
 
     @Select("select issuing_store_id as issuingStoreId, consuming_store_id as consumingStoreId, sum(points) as points"
-            + " from points_lot_movement where kind in ('SPEND', 'RESERVE', 'RELEASE', 'PARKING')"
+            + " from points_lot_movement where kind in ('SPEND', 'RESERVE', 'RELEASE', 'REFUND', 'PARKING')"
             + " and created_at >= #{from} and created_at < #{to}"
             + " group by issuing_store_id, consuming_store_id")
     List<Map<String, Object>> flows(@Param("from") LocalDateTime from, @Param("to") LocalDateTime to);
