@@ -14,6 +14,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  * turn them back on with their own properties. The outbox relay is built and runs its start-up check,
  * but its first tick is an hour away, so no test depends on RabbitMQ or sees rows published behind its
  * back; a test about the relay sets {@code siyu.outbox.initial-delay} (see member-service's OutboxRelayIT).
+ * Likewise the inbox of a service with event consumers is built but does not consume (nor declare its queue);
+ * a test about consuming sets {@code siyu.inbox.auto-startup=true} and its own {@code siyu.inbox.queue}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,6 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "spring.cloud.service-registry.auto-registration.enabled=false",
         "seata.enabled=false",
         "siyu.outbox.initial-delay=PT1H",
+        "siyu.inbox.auto-startup=false",
         "spring.config.import="
 })
 public @interface ServiceIT {
