@@ -85,6 +85,33 @@ class CouponCheckoutIT extends CouponIT {
     }
 
     @Test
+    void aPartialRefundRestoresOnlyTheCouponsItNames() {
+        Map<String, Object> a = cash("¥10 A", 1_000, 10, 1);
+        a.put("stacksWithTypes", List.of("CASH"));
+        Map<String, Object> b = cash("¥5 B", 500, 10, 1);
+        b.put("stacksWithTypes", List.of("CASH"));
+        long first = couponOf(activeTemplate(a));
+        long second = couponOf(activeTemplate(b));
+        Map<String, Object> cart = cart(10_000, 20_000);
+        post("/internal/coupon/payments/part-1/lock", Map.of("memberId", MEMBER, "couponIds", List.of(first, second), "cart", cart), 200);
+        post("/internal/coupon/payments/part-1/redeem", Map.of(), 200);
+
+        JsonNode one = post("/internal/coupon/payments/part-1/restore", Map.of("couponIds", List.of(first)), 200);
+        assertThat(couponStatus(first)).isEqualTo("AVAILABLE");
+        assertThat(couponStatus(second)).isEqualTo("USED");
+        assertThat(one.path("coupons").findValuesAsText("status")).containsExactlyInAnyOrder("RESTORED", "REDEEMED");
+        // repeated: nothing changes; a coupon the payment did not use is refused and nothing moves
+        post("/internal/coupon/payments/part-1/restore", Map.of("couponIds", List.of(first)), 200);
+        ResponseEntity<String> foreign = postRaw("/internal/coupon/payments/part-1/restore", Map.of("couponIds", List.of(second, 999_999)));
+        assertThat(foreign.getStatusCode().value()).isEqualTo(422);
+        assertThat(read(foreign).path("code").asText()).isEqualTo("COUPON_NOT_IN_PAYMENT");
+        assertThat(couponStatus(second)).isEqualTo("USED");
+        // the rest of the payment refunded: the other one comes back too
+        post("/internal/coupon/payments/part-1/restore", Map.of(), 200);
+        assertThat(couponStatus(second)).isEqualTo("AVAILABLE");
+    }
+
+    @Test
     void aCouponLockedByOnePaymentCannotBeLockedByAnotherUntilReleased() throws Exception {
         long coupon = couponOf(activeTemplate(cash("¥10", 1_000, 10, 1)));
         ExecutorService pool = Executors.newFixedThreadPool(12);

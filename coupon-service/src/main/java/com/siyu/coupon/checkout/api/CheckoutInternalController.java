@@ -53,9 +53,10 @@ class CheckoutInternalController {
     }
 
     @PostMapping("/internal/coupon/payments/{paymentId}/restore")
-    PaymentCouponsResponse restore(@PathVariable @Pattern(regexp = PAYMENT_ID) String paymentId) {
+    PaymentCouponsResponse restore(@PathVariable @Pattern(regexp = PAYMENT_ID) String paymentId,
+                                   @Valid @RequestBody(required = false) RestoreRequest r) {
         CallerContext.requireTenant();
-        return PaymentCouponsResponse.of(checkout.restore(paymentId));
+        return PaymentCouponsResponse.of(checkout.restore(paymentId, r == null ? null : r.couponIds()));
     }
 
     @GetMapping("/internal/coupon/payments/{paymentId}")

@@ -9,12 +9,14 @@ import com.siyu.coupon.wallet.domain.CouponRepository;
 import com.siyu.coupon.wallet.domain.CouponStatus;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -119,13 +121,30 @@ public class Checkout {
         return new PaymentCoupons(paymentId, redemptions.ofPayment(paymentId), List.of());
     }
 
-    /**
-     * A refund of the payment: each redeemed coupon goes back to the member if its template's policy is
-     * RESTORE and it is still valid; otherwise it stays used (FORFEITED). Repeats change nothing.
-     */
+    /** A refund of the whole payment: {@link #restore(String, Collection)} for every coupon it redeemed. */
     @Transactional
     public PaymentCoupons restore(String paymentId) {
-        List<Redemption> lines = linesOf(paymentId);
+        return restore(paymentId, null);
+    }
+
+    /**
+     * A refund: each redeemed coupon of {@code couponIds} (null = all of the payment's) goes back to the
+     * member if its template's policy is RESTORE and it is still valid; otherwise it stays used
+     * (FORFEITED). A partial refund names the coupons whose discounted orders are now fully refunded.
+     * Repeats change nothing.
+     */
+    @Transactional
+    public PaymentCoupons restore(String paymentId, Collection<Long> couponIds) {
+        List<Redemption> all = linesOf(paymentId);
+        if (couponIds != null) {
+            Set<Long> ofPayment = all.stream().map(Redemption::couponId).collect(Collectors.toSet());
+            List<Long> foreign = couponIds.stream().filter(id -> !ofPayment.contains(id)).toList();
+            if (!foreign.isEmpty()) {
+                throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, "COUPON_NOT_IN_PAYMENT",
+                        "Payment " + paymentId + " did not use coupon(s) " + foreign, Map.of("couponIds", foreign));
+            }
+        }
+        List<Redemption> lines = couponIds == null ? all : all.stream().filter(l -> couponIds.contains(l.couponId())).toList();
         if (lines.stream().anyMatch(l -> l.status() == RedemptionStatus.LOCKED || l.status() == RedemptionStatus.RELEASED)) {
             throw new PaymentCouponsConflict("COUPON_NOT_REDEEMED",
                     "The coupons of payment " + paymentId + " were not redeemed; release them instead");
