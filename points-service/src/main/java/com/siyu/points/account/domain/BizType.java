@@ -19,5 +19,13 @@ public enum BizType {
     /** A lot whose last valid day has passed. */
     EXPIRY,
     /** Points redeemed for parking at the car park. */
-    PARKING
+    PARKING,
+    /** The absorbed member's balance and debt leaving its account when member-service merged it into another (biz id = merge id). */
+    MERGE_OUT,
+    /** The same points and debt arriving at the survivor's account (biz id = merge id). */
+    MERGE_IN,
+    /** A merge undone: what is still left of the moved lots, and debt still owed, leaving the survivor. */
+    UNMERGE_OUT,
+    /** ... and arriving back at the formerly absorbed member's account. */
+    UNMERGE_IN
 }
