@@ -1,0 +1,18 @@
+package com.siyu.coupon.merge.infra;
+
+import com.baomidou.mybatisplus.annotation.IdType;
+import com.baomidou.mybatisplus.annotation.TableId;
+import com.baomidou.mybatisplus.annotation.TableName;
+import java.time.LocalDateTime;
+
+@TableName("coupon_merge")
+public class CouponMergeRow {
+    @TableId(type = IdType.AUTO)
+    public Long id;
+    public Long tenantId;
+    public Long mergeId;
+    public Long survivorId;
+    public Long mergedId;
+    public String status;
+    public LocalDateTime createdAt;
+}
