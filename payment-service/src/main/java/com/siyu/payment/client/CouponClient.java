@@ -22,6 +22,13 @@ public interface CouponClient {
     @PostMapping("/internal/coupon/payments/{paymentId}/release")
     PaymentCoupons release(@PathVariable("paymentId") String paymentId);
 
+    /** A refund gives back these coupons of the payment (each per its template's refund policy). */
+    @PostMapping("/internal/coupon/payments/{paymentId}/restore")
+    PaymentCoupons restore(@PathVariable("paymentId") String paymentId, @RequestBody Restore restore);
+
+    record Restore(List<Long> couponIds) {
+    }
+
     record Line(Long storeId, long merchantId, String category, long amountFen) {
     }
 

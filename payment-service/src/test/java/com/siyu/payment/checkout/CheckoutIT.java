@@ -2,7 +2,6 @@ package com.siyu.payment.checkout;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -10,12 +9,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.siyu.common.context.SiyuHeaders;
 import com.siyu.common.test.Http;
 import com.siyu.common.context.Caller;
@@ -23,7 +19,6 @@ import com.siyu.common.context.CallerContext;
 import com.siyu.common.test.ServiceIT;
 import com.siyu.payment.checkout.domain.PaymentExpiry;
 import com.siyu.payment.checkout.domain.Payments;
-import com.siyu.payment.checkout.domain.Settlement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,23 +27,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * The cashier against the real MariaDB and the real Seata TC (127.0.0.1:8091); member-, coupon- and
@@ -56,76 +42,8 @@ import org.springframework.test.context.TestPropertySource;
  * signed with a platform key generated here and verified by WxJava for real.
  */
 @ServiceIT
-@TestPropertySource(properties = {"seata.enabled=true", "siyu.payment.channel=wechat", "siyu.payment.wechat.read-timeout=1500ms",
-        // the tests drive expiry and reward retries themselves
-        "siyu.payment.expiry-delay=PT1H", "siyu.payment.reward-retry-delay=PT1H"})
 @ExtendWith(OutputCaptureExtension.class)
-class CheckoutIT {
-
-    static final WireMockServer services = new WireMockServer(wireMockConfig().dynamicPort());
-    static final WireMockServer wechatServer = new WireMockServer(wireMockConfig().dynamicPort());
-    static final WechatPayStub wechat;
-
-    static {
-        services.start();
-        wechatServer.start();
-        wechat = new WechatPayStub(wechatServer);
-    }
-
-    @DynamicPropertySource
-    static void stubs(DynamicPropertyRegistry registry) {
-        for (String service : List.of("member-service", "coupon-service", "points-service")) {
-            registry.add("spring.cloud.discovery.client.simple.instances." + service + "[0].uri", services::baseUrl);
-        }
-        // the real host name (WxJava signs and verifies only for *.mch.weixin.qq.com), reached through WireMock as the egress proxy
-        registry.add("siyu.payment.wechat.base-url", () -> "http://api.mch.weixin.qq.com");
-        registry.add("siyu.payment.wechat.proxy-host", () -> "127.0.0.1");
-        registry.add("siyu.payment.wechat.proxy-port", wechatServer::port);
-        registry.add("siyu.payment.wechat.app-id", () -> WechatPayStub.APP_ID);
-        registry.add("siyu.payment.wechat.mch-id", () -> WechatPayStub.MCH_ID);
-        registry.add("siyu.payment.wechat.api-v3-key", () -> WechatPayStub.API_V3_KEY);
-        registry.add("siyu.payment.wechat.merchant-serial-no", () -> WechatPayStub.MERCHANT_SERIAL);
-        registry.add("siyu.payment.wechat.private-key", wechat::merchantPrivateKeyPem);
-        registry.add("siyu.payment.wechat.platform-public-key", wechat::platformPublicKeyPem);
-        registry.add("siyu.payment.wechat.platform-public-key-id", () -> WechatPayStub.PUBLIC_KEY_ID);
-        registry.add("siyu.payment.wechat.notify-url", () -> "https://mall.example.com/api/v1/payment/notifications/wechat");
-    }
-
-    @AfterAll
-    static void stop() {
-        services.stop();
-        wechatServer.stop();
-    }
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    JdbcTemplate db;
-    @Autowired
-    PaymentExpiry expiry;
-    @Autowired
-    Payments payments;
-    @Autowired
-    Settlement settlement;
-
-    long tenant;
-    long member;
-    HttpHeaders shopper;
-
-    @BeforeEach
-    void fresh() {
-        tenant = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
-        member = ThreadLocalRandom.current().nextLong(1, 1_000_000);
-        shopper = Http.member(tenant, member);
-        services.resetAll();
-        wechatServer.resetAll();
-        merchant(11, 101, "FASHION");
-        merchant(12, 102, "FOOD");
-        services.stubFor(get(urlEqualTo("/internal/points/accounts/" + member))
-                .willReturn(ok("{\"memberId\":" + member + ",\"balance\":100000,\"debt\":0}")));
-    }
+class CheckoutIT extends CashierApi {
 
     // ---------------------------------------------------------------- A. quote
 
@@ -504,80 +422,5 @@ class CheckoutIT {
         assertThat(rowsOfThisMember()).isZero();
         assertThat(services.getAllServeEvents()).isEmpty();
         assertThat(wechatServer.getAllServeEvents()).isEmpty();
-    }
-
-    // ---------------------------------------------------------------- helpers
-
-    /** A PENDING payment for merchant 11 with {@code points} reserved and coupon 501 locked for 1_000 fen. */
-    private String openedPayment(long amountFen, long points) {
-        lockAnswers(1_000, 501);
-        services.stubFor(post(urlEqualTo("/internal/points/reservations")).willReturn(ok(reservation("HELD"))));
-        wechat.prepayAnswers("wx-" + amountFen);
-        ResponseEntity<String> opened = pay(List.of(Map.of("merchantId", 11, "amountFen", amountFen)), List.of(501), points, Http.write(shopper));
-        assertThat(opened.getStatusCode().value()).as(opened.getBody()).isEqualTo(201);
-        return read(opened).path("paymentNo").asText();
-    }
-
-    private ResponseEntity<String> pay(List<Map<String, Object>> orders, List<Integer> couponIds, long points, HttpHeaders headers) {
-        return http.exchange("/api/v1/payment/payments", HttpMethod.POST, new HttpEntity<>(Map.of("orders", orders, "couponIds", couponIds,
-                "points", points, "payerOpenid", "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"), headers), String.class);
-    }
-
-    private void merchant(long id, long store, String category) {
-        services.stubFor(get(urlEqualTo("/internal/merchants/" + id)).willReturn(ok("{\"id\":" + id + ",\"storeId\":" + store
-                + ",\"code\":\"M" + id + "\",\"brand\":\"Brand " + id + "\",\"category\":\"" + category + "\",\"cashierQrId\":\"qr-000" + id + "\"}")));
-    }
-
-    private void noCoupons() {
-        services.stubFor(post(urlEqualTo("/internal/coupon/quotes")).willReturn(ok("{\"applicable\":[],\"best\":{\"couponIds\":[],\"discountFen\":0,\"coupons\":[]}}")));
-    }
-
-    /** coupon-service locks coupon {@code couponId} for {@code fen} on the first cart line, the merchant funding a quarter. */
-    private void lockAnswers(long fen, long couponId) {
-        services.stubFor(post(urlMatching("/internal/coupon/payments/.*/lock")).willReturn(ok("{\"paymentId\":\"x\",\"discountFen\":" + fen
-                + ",\"merchantFen\":" + fen / 4 + ",\"platformFen\":" + (fen - fen / 4) + ",\"coupons\":[{\"couponId\":" + couponId
-                + ",\"templateId\":9,\"discountFen\":" + fen + ",\"merchantFen\":" + fen / 4 + ",\"platformFen\":" + (fen - fen / 4)
-                + ",\"status\":\"LOCKED\"}],\"allocations\":[{\"couponId\":" + couponId + ",\"templateId\":9,\"name\":\"off\",\"type\":\"CASH\","
-                + "\"discountFen\":" + fen + ",\"merchantFen\":" + fen / 4 + ",\"platformFen\":" + (fen - fen / 4)
-                + ",\"allocations\":[{\"line\":0,\"merchantId\":11,\"discountFen\":" + fen + "}]}]}")));
-    }
-
-    private void releasesAnswer() {
-        services.stubFor(post(urlMatching("/internal/coupon/payments/.*/release")).willReturn(ok(paymentCoupons("x", 0))));
-        services.stubFor(post(urlMatching("/internal/points/reservations/.*/release")).willReturn(ok(reservation("RELEASED"))));
-    }
-
-    private String reservation(String status) {
-        return "{\"id\":1,\"memberId\":" + member + ",\"bizId\":\"x\",\"points\":3000,\"storeId\":101,\"status\":\"" + status
-                + "\",\"journalId\":5,\"balanceAfter\":97000}";
-    }
-
-    private static String paymentCoupons(String no, long fen) {
-        return "{\"paymentId\":\"" + no + "\",\"discountFen\":" + fen + ",\"merchantFen\":0,\"platformFen\":" + fen + ",\"coupons\":[],\"allocations\":[]}";
-    }
-
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder ok(String body) {
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
-    }
-
-    private long rowsOfThisMember() {
-        return db.queryForObject("SELECT COUNT(*) FROM checkout_payment WHERE tenant_id = ? AND member_id = ?", Long.class, tenant, member);
-    }
-
-    private long count(String table) {
-        return db.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE tenant_id = ?", Long.class, tenant);
-    }
-
-    /** A WeChat transaction id unique to this run (the column is unique across all runs of the shared IT database). */
-    private String txn(String suffix) {
-        return "42" + tenant + suffix;
-    }
-
-    private JsonNode read(ResponseEntity<String> response) {
-        try {
-            return json.readTree(response.getBody());
-        } catch (Exception e) {
-            throw new AssertionError(response.getStatusCode() + " " + response.getBody(), e);
-        }
     }
 }

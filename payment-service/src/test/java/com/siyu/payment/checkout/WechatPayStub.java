@@ -76,11 +76,34 @@ final class WechatPayStub {
                 + "\"trade_state_desc\":\"支付成功\",\"bank_type\":\"CMC\",\"success_time\":\""
                 + OffsetDateTime.now(ZoneOffset.ofHours(8)).withNano(0) + "\",\"payer\":{\"openid\":\"oUpF8uMuAJO_M2pxb1Q9zNjWeS6o\"},"
                 + "\"amount\":{\"total\":" + totalFen + ",\"payer_total\":" + totalFen + ",\"currency\":\"CNY\",\"payer_currency\":\"CNY\"}}";
+        return signedNotification("TRANSACTION.SUCCESS", "transaction", "支付成功", resource, key);
+    }
+
+    /** A refund's result as WeChat Pay notifies it ({@code status}: SUCCESS, ABNORMAL or CLOSED). */
+    Notification refundNotification(String paymentNo, String refundNo, String status, long refundFen, long totalFen, PrivateKey key) {
+        String resource = "{\"mchid\":\"" + MCH_ID + "\",\"out_trade_no\":\"" + paymentNo + "\",\"transaction_id\":\"4200000000"
+                + "\",\"out_refund_no\":\"" + refundNo + "\",\"refund_id\":\"50000" + refundNo + "\",\"refund_status\":\"" + status
+                + "\",\"success_time\":\"" + OffsetDateTime.now(ZoneOffset.ofHours(8)).withNano(0)
+                + "\",\"user_received_account\":\"招商银行信用卡0403\",\"amount\":{\"total\":" + totalFen + ",\"refund\":" + refundFen
+                + ",\"payer_total\":" + totalFen + ",\"payer_refund\":" + refundFen + "}}";
+        return signedNotification("REFUND." + status, "refund", "退款" + status, resource, key);
+    }
+
+    /** A refund request answered as WeChat Pay answers it ({@code status}: PROCESSING or SUCCESS), signed. */
+    void refundAnswers(String status) {
+        server.stubFor(post(urlEqualTo("/v3/refund/domestic/refunds")).willReturn(signed(200, "{\"refund_id\":\"50300908092018\","
+                + "\"out_refund_no\":\"x\",\"transaction_id\":\"4200000000\",\"out_trade_no\":\"x\",\"channel\":\"ORIGINAL\","
+                + "\"user_received_account\":\"招商银行信用卡0403\",\"create_time\":\"" + OffsetDateTime.now(ZoneOffset.ofHours(8)).withNano(0)
+                + "\",\"status\":\"" + status + "\",\"amount\":{\"total\":1,\"refund\":1,\"payer_total\":1,\"payer_refund\":1,"
+                + "\"settlement_refund\":1,\"settlement_total\":1,\"discount_refund\":0,\"currency\":\"CNY\"}}")));
+    }
+
+    private Notification signedNotification(String eventType, String originalType, String summary, String resource, PrivateKey key) {
         String nonce = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String body = "{\"id\":\"" + UUID.randomUUID() + "\",\"create_time\":\"" + OffsetDateTime.now(ZoneOffset.ofHours(8)).withNano(0)
-                + "\",\"resource_type\":\"encrypt-resource\",\"event_type\":\"TRANSACTION.SUCCESS\",\"summary\":\"支付成功\","
-                + "\"resource\":{\"original_type\":\"transaction\",\"algorithm\":\"AEAD_AES_256_GCM\",\"ciphertext\":\""
-                + encrypt(resource, nonce, "transaction") + "\",\"associated_data\":\"transaction\",\"nonce\":\"" + nonce + "\"}}";
+                + "\",\"resource_type\":\"encrypt-resource\",\"event_type\":\"" + eventType + "\",\"summary\":\"" + summary + "\","
+                + "\"resource\":{\"original_type\":\"" + originalType + "\",\"algorithm\":\"AEAD_AES_256_GCM\",\"ciphertext\":\""
+                + encrypt(resource, nonce, originalType) + "\",\"associated_data\":\"" + originalType + "\",\"nonce\":\"" + nonce + "\"}}";
         String timestamp = Long.toString(Instant.now().getEpochSecond());
         String signNonce = UUID.randomUUID().toString().replace("-", "");
         HttpHeaders headers = new HttpHeaders();

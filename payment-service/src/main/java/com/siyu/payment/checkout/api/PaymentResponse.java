@@ -15,7 +15,7 @@ public record PaymentResponse(String paymentNo, long memberId, String status, St
                               Instant paidAt, Instant createdAt, List<Order> orders, Map<String, String> payParams) {
 
     public record Order(String orderNo, long merchantId, long storeId, long grossFen, long discountFen, long pointsFen, long cashFen,
-                        List<DiscountLineResponse> lines) {
+                        long refundedGrossFen, List<DiscountLineResponse> lines) {
     }
 
     static PaymentResponse of(Payment p, PaymentChannel.Prepay prepay) {
@@ -25,7 +25,7 @@ public record PaymentResponse(String paymentNo, long memberId, String status, St
             MerchantOrder o = p.orders().get(i);
             List<DiscountLine> lines = p.lines().stream().filter(l -> l.order() == index).toList();
             orders.add(new Order(o.orderNo(), o.merchantId(), o.storeId(), o.grossFen(), o.discountFen(), o.pointsFen(), o.cashFen(),
-                    lines.stream().map(DiscountLineResponse::of).toList()));
+                    o.refundedGrossFen(), lines.stream().map(DiscountLineResponse::of).toList()));
         }
         return new PaymentResponse(p.paymentNo(), p.memberId(), p.status().name(), p.channel(), p.grossFen(), p.discountFen(), p.pointsUsed(),
                 p.pointsFen(), p.cashFen(), p.couponIds(), p.failureCode(), p.expiresAt(), p.paidAt(), p.createdAt(), orders,

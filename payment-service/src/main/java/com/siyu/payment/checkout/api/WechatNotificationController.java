@@ -2,9 +2,6 @@ package com.siyu.payment.checkout.api;
 
 import com.siyu.payment.checkout.domain.Settlement;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -27,13 +24,7 @@ class WechatNotificationController {
 
     @PostMapping(path = "/api/v1/payment/notifications/wechat", consumes = "application/json")
     ResponseEntity<Void> notify(@RequestBody String body, HttpServletRequest request) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (String name : Collections.list(request.getHeaderNames())) {
-            if (name.toLowerCase(java.util.Locale.ROOT).startsWith("wechatpay-")) {
-                headers.put(name, request.getHeader(name));
-            }
-        }
-        settlement.onNotification(body, headers);
+        settlement.onNotification(body, WechatHeaders.of(request));
         return ResponseEntity.noContent().build();
     }
 }

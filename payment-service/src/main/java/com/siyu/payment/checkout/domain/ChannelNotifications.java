@@ -6,4 +6,7 @@ import java.util.Map;
 public interface ChannelNotifications {
 
     ChannelPaid verify(String body, Map<String, String> headers);
+
+    /** A refund notification: which refund ended how. */
+    ChannelRefund verifyRefund(String body, Map<String, String> headers);
 }

@@ -3,11 +3,14 @@ package com.siyu.payment.checkout.domain;
 import java.time.Instant;
 import java.util.List;
 
-/** A mini-program cashier payment: its shop orders, the discount lines on them and where it stands at the channel. */
+/**
+ * A mini-program cashier payment: its shop orders, the discount lines on them and where it stands at the
+ * channel. {@code refundVersion} counts its refunds (each one moves it on by a conditional update).
+ */
 public record Payment(String paymentNo, long memberId, PaymentStatus status, String channel, long grossFen, long discountFen,
                       long pointsUsed, long pointsFen, long cashFen, List<Long> couponIds, String prepayId, String transactionId,
                       String failureCode, Instant expiresAt, Instant paidAt, Instant rewardedAt, Instant createdAt,
-                      List<MerchantOrder> orders, List<DiscountLine> lines) {
+                      List<MerchantOrder> orders, List<DiscountLine> lines, int refundVersion) {
 
     public boolean usesPoints() {
         return pointsUsed > 0;
@@ -15,5 +18,15 @@ public record Payment(String paymentNo, long memberId, PaymentStatus status, Str
 
     public boolean usesCoupons() {
         return !couponIds.isEmpty();
+    }
+
+    public java.util.Optional<MerchantOrder> order(String orderNo) {
+        return orders.stream().filter(o -> o.orderNo().equals(orderNo)).findFirst();
+    }
+
+    /** The discount lines of one shop order (by its position in {@link #orders}). */
+    public List<DiscountLine> linesOf(MerchantOrder order) {
+        int index = orders.indexOf(order);
+        return lines.stream().filter(l -> l.order() == index).toList();
     }
 }

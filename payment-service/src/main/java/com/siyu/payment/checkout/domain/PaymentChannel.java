@@ -17,6 +17,18 @@ public interface PaymentChannel {
     /** Closes the order at the channel so it can no longer be paid; throws {@link ChannelFailed}. */
     void close(String paymentNo);
 
+    /**
+     * Asks the channel to return {@code refundFen} of payment {@code paymentNo} (which took {@code totalFen}).
+     * Repeating it with the same refund number is safe (the channel refunds once). Throws {@link ChannelFailed}.
+     */
+    ChannelRefund refund(RefundOrder order);
+
+    /** Where the channel stands on a refund it was asked for; empty when it does not know it. */
+    java.util.Optional<ChannelRefund> queryRefund(String refundNo);
+
+    record RefundOrder(String paymentNo, String refundNo, long refundFen, long totalFen, String reason) {
+    }
+
     record PrepayOrder(String paymentNo, String description, long cashFen, String payerOpenid, Instant expiresAt) {
     }
 

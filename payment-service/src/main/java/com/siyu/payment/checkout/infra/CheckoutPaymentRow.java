@@ -27,5 +27,6 @@ public class CheckoutPaymentRow {
     public LocalDateTime expiresAt;
     public LocalDateTime paidAt;
     public LocalDateTime rewardedAt;
+    public Integer refundVersion;
     public LocalDateTime createdAt;
 }

@@ -20,5 +20,6 @@ public class MerchantOrderRow {
     public Long discountFen;
     public Long pointsFen;
     public Long cashFen;
+    public Long refundedGrossFen;
     public LocalDateTime createdAt;
 }

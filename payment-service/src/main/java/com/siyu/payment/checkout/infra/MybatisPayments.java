@@ -61,6 +61,7 @@ class MybatisPayments implements Payments {
         row.couponIds = p.couponIds().stream().map(String::valueOf).collect(Collectors.joining(","));
         row.payerOpenid = p.payerOpenid();
         row.expiresAt = time(p.expiresAt());
+        row.refundVersion = 0;
         row.createdAt = now;
         payments.insert(row);
         Map<Integer, MerchantOrderRow> byOrder = new HashMap<>();
@@ -78,6 +79,7 @@ class MybatisPayments implements Payments {
             order.pointsFen = bill.discount(i, DiscountKind.POINTS);
             order.cashFen = bill.payable(i);
             order.discountFen = draft.grossFen() - order.cashFen - order.pointsFen;
+            order.refundedGrossFen = 0L;
             order.createdAt = now;
             orders.insert(order);
             byOrder.put(i, order);
@@ -113,12 +115,14 @@ class MybatisPayments implements Payments {
                         l.merchantFen))
                 .toList();
         List<MerchantOrder> merchantOrders = orderRows.stream()
-                .map(o -> new MerchantOrder(o.orderNo, o.merchantId, o.storeId, o.category, o.grossFen, o.discountFen, o.pointsFen, o.cashFen))
+                .map(o -> new MerchantOrder(o.orderNo, o.merchantId, o.storeId, o.category, o.grossFen, o.discountFen, o.pointsFen, o.cashFen,
+                        o.refundedGrossFen))
                 .toList();
         List<Long> couponIds = row.couponIds.isEmpty() ? List.of() : Arrays.stream(row.couponIds.split(",")).map(Long::valueOf).toList();
         return Optional.of(new Payment(row.paymentNo, row.memberId, PaymentStatus.valueOf(row.status), row.channel, row.grossFen,
                 row.discountFen, row.pointsUsed, row.pointsFen, row.cashFen, couponIds, row.prepayId, row.transactionId, row.failureCode,
-                instant(row.expiresAt), instant(row.paidAt), instant(row.rewardedAt), instant(row.createdAt), merchantOrders, discountLines));
+                instant(row.expiresAt), instant(row.paidAt), instant(row.rewardedAt), instant(row.createdAt), merchantOrders, discountLines,
+                row.refundVersion));
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.siyu.payment.checkout.infra;
 
 import com.siyu.payment.checkout.domain.ChannelNotifications;
 import com.siyu.payment.checkout.domain.ChannelPaid;
+import com.siyu.payment.checkout.domain.ChannelRefund;
 import com.siyu.payment.checkout.domain.NotificationRejected;
 import com.siyu.payment.checkout.domain.PaymentChannel;
 import java.time.Clock;
@@ -45,8 +46,26 @@ class SandboxChannel implements PaymentChannel, ChannelNotifications {
         // nothing is held at the sandbox
     }
 
+    /** The sandbox returns every refund at once. */
+    @Override
+    public ChannelRefund refund(RefundOrder order) {
+        return new ChannelRefund(order.refundNo(), "SBXR" + UUID.randomUUID().toString().replace("-", ""), ChannelRefund.State.SUCCEEDED,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /** Refunds succeed at once, so the sandbox never has one to report later. */
+    @Override
+    public java.util.Optional<ChannelRefund> queryRefund(String refundNo) {
+        return java.util.Optional.empty();
+    }
+
     @Override
     public ChannelPaid verify(String body, Map<String, String> headers) {
         throw new NotificationRejected("NOTIFICATION_NOT_EXPECTED", "The sandbox channel confirms at once and accepts no notifications");
+    }
+
+    @Override
+    public ChannelRefund verifyRefund(String body, Map<String, String> headers) {
+        throw new NotificationRejected("NOTIFICATION_NOT_EXPECTED", "The sandbox channel refunds at once and accepts no notifications");
     }
 }

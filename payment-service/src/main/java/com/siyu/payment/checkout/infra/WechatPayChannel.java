@@ -2,7 +2,11 @@ package com.siyu.payment.checkout.infra;
 
 import com.github.binarywang.wxpay.bean.notify.SignatureHeader;
 import com.github.binarywang.wxpay.bean.notify.WxPayNotifyV3Result;
+import com.github.binarywang.wxpay.bean.notify.WxPayRefundNotifyV3Result;
+import com.github.binarywang.wxpay.bean.request.WxPayRefundV3Request;
 import com.github.binarywang.wxpay.bean.request.WxPayUnifiedOrderV3Request;
+import com.github.binarywang.wxpay.bean.result.WxPayRefundQueryV3Result;
+import com.github.binarywang.wxpay.bean.result.WxPayRefundV3Result;
 import com.github.binarywang.wxpay.bean.result.WxPayUnifiedOrderV3Result;
 import com.github.binarywang.wxpay.bean.result.enums.TradeTypeEnum;
 import com.github.binarywang.wxpay.config.WxPayConfig;
@@ -17,6 +21,7 @@ import com.github.binarywang.wxpay.v3.util.PemUtils;
 import com.siyu.payment.checkout.domain.ChannelFailed;
 import com.siyu.payment.checkout.domain.ChannelNotifications;
 import com.siyu.payment.checkout.domain.ChannelPaid;
+import com.siyu.payment.checkout.domain.ChannelRefund;
 import com.siyu.payment.checkout.domain.CheckoutSettings;
 import com.siyu.payment.checkout.domain.NotificationRejected;
 import com.siyu.payment.checkout.domain.PaymentChannel;
@@ -55,6 +60,7 @@ class WechatPayChannel implements PaymentChannel, ChannelNotifications {
     private final WxPayService wx;
     private final CheckoutProperties.Wechat settings;
     private final Duration notificationMaxAge;
+    private final String refundNotifyUrl;
     private final Clock clock;
 
     WechatPayChannel(CheckoutProperties.Wechat settings, CheckoutSettings checkout, Clock clock) {
@@ -72,6 +78,8 @@ class WechatPayChannel implements PaymentChannel, ChannelNotifications {
         }
         this.settings = settings;
         this.notificationMaxAge = checkout.notificationMaxAge();
+        this.refundNotifyUrl = settings.refundNotifyUrl() == null || settings.refundNotifyUrl().isBlank()
+                ? stripSlash(settings.notifyUrl()) + "/refunds" : settings.refundNotifyUrl();
         this.clock = clock;
 
         PrivateKey merchantKey = PemUtils.loadPrivateKey(stream(settings.privateKey()));
@@ -185,31 +193,8 @@ class WechatPayChannel implements PaymentChannel, ChannelNotifications {
 
     @Override
     public ChannelPaid verify(String body, Map<String, String> headers) {
-        Map<String, String> h = new LinkedHashMap<>();
-        headers.forEach((k, v) -> h.put(k.toLowerCase(Locale.ROOT), v));
-        String timestamp = h.get("wechatpay-timestamp");
-        String nonce = h.get("wechatpay-nonce");
-        String signature = h.get("wechatpay-signature");
-        String serial = h.get("wechatpay-serial");
-        if (timestamp == null || nonce == null || signature == null || serial == null || body == null || body.isBlank()) {
-            // WxJava skips verification when it is given no header: never let that happen
-            log.warn("Rejected WeChat Pay notification without signature headers");
-            throw new NotificationRejected("NOTIFICATION_SIGNATURE_MISSING", "The notification is not signed");
-        }
-        try {
-            Instant sent = Instant.ofEpochSecond(Long.parseLong(timestamp));
-            if (Duration.between(sent, clock.instant()).abs().compareTo(notificationMaxAge) > 0) {
-                log.warn("Rejected WeChat Pay notification signed at {} (too old or from the future)", sent);
-                throw new NotificationRejected("NOTIFICATION_STALE", "The notification's timestamp is outside the accepted window");
-            }
-        } catch (NumberFormatException e) {
-            throw new NotificationRejected("NOTIFICATION_SIGNATURE_INVALID", "The notification's timestamp is not a number");
-        }
-        SignatureHeader header = new SignatureHeader();
-        header.setTimeStamp(timestamp);
-        header.setNonce(nonce);
-        header.setSignature(signature);
-        header.setSerial(serial);
+        SignatureHeader header = signatureHeader(body, headers);
+        String serial = header.getSerial();
         WxPayNotifyV3Result.DecryptNotifyResult paid;
         try {
             paid = wx.parseOrderNotifyV3Result(body, header).getResult();
@@ -228,6 +213,100 @@ class WechatPayChannel implements PaymentChannel, ChannelNotifications {
         }
         Instant paidAt = paid.getSuccessTime() == null ? clock.instant() : OffsetDateTime.parse(paid.getSuccessTime()).toInstant();
         return new ChannelPaid(paid.getOutTradeNo(), paid.getTransactionId(), paid.getAmount().getTotal(), paidAt);
+    }
+
+    @Override
+    public ChannelRefund refund(RefundOrder order) {
+        WxPayRefundV3Request request = new WxPayRefundV3Request()
+                .setOutTradeNo(order.paymentNo())
+                .setOutRefundNo(order.refundNo())
+                .setReason(order.reason())
+                .setNotifyUrl(refundNotifyUrl)
+                .setAmount(new WxPayRefundV3Request.Amount().setRefund(Math.toIntExact(order.refundFen()))
+                        .setTotal(Math.toIntExact(order.totalFen())).setCurrency("CNY"));
+        try {
+            WxPayRefundV3Result result = wx.refundV3(request);
+            return refundState(order.refundNo(), result.getRefundId(), result.getStatus(), result.getSuccessTime());
+        } catch (WxPayException | RuntimeException e) {
+            throw new ChannelFailed("WeChat Pay refund " + order.refundNo() + " of " + order.paymentNo() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public java.util.Optional<ChannelRefund> queryRefund(String refundNo) {
+        try {
+            WxPayRefundQueryV3Result result = wx.refundQueryV3(refundNo);
+            return java.util.Optional.of(refundState(refundNo, result.getRefundId(), result.getStatus(), result.getSuccessTime()));
+        } catch (WxPayException e) {
+            if ("RESOURCE_NOT_EXISTS".equals(e.getErrCode()) || "ORDER_NOT_EXIST".equals(e.getErrCode())) {
+                return java.util.Optional.empty();
+            }
+            throw new ChannelFailed("WeChat Pay query of refund " + refundNo + " failed: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new ChannelFailed("WeChat Pay query of refund " + refundNo + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public ChannelRefund verifyRefund(String body, Map<String, String> headers) {
+        SignatureHeader header = signatureHeader(body, headers);
+        WxPayRefundNotifyV3Result.DecryptNotifyResult refund;
+        try {
+            refund = wx.parseRefundNotifyV3Result(body, header).getResult();
+        } catch (WxPayException | RuntimeException e) {
+            log.warn("Rejected WeChat Pay refund notification (serial {}): {}", header.getSerial(), e.getMessage());
+            throw new NotificationRejected("NOTIFICATION_SIGNATURE_INVALID", "The notification's signature or content is not valid");
+        }
+        if (!settings.mchId().equals(refund.getMchid())) {
+            log.warn("Rejected WeChat Pay refund notification for merchant {} (refund {})", refund.getMchid(), refund.getOutRefundNo());
+            throw new NotificationRejected("NOTIFICATION_MERCHANT_MISMATCH", "The notification is for another merchant");
+        }
+        return refundState(refund.getOutRefundNo(), refund.getRefundId(), refund.getRefundStatus(), refund.getSuccessTime());
+    }
+
+    /** SUCCESS → succeeded; PROCESSING → processing; ABNORMAL or CLOSED → the cash did not reach the shopper. */
+    private ChannelRefund refundState(String refundNo, String refundId, String status, String successTime) {
+        ChannelRefund.State state = switch (status == null ? "" : status) {
+            case "SUCCESS" -> ChannelRefund.State.SUCCEEDED;
+            case "PROCESSING" -> ChannelRefund.State.PROCESSING;
+            case "ABNORMAL", "CLOSED" -> ChannelRefund.State.ABNORMAL;
+            default -> throw new ChannelFailed("WeChat Pay answered refund " + refundNo + " with status " + status, null);
+        };
+        Instant at = state != ChannelRefund.State.SUCCEEDED ? null
+                : successTime == null ? clock.instant() : OffsetDateTime.parse(successTime).toInstant();
+        return new ChannelRefund(refundNo, refundId, state, at);
+    }
+
+    /**
+     * The signature headers of a notification, refused when missing (WxJava skips verification when it is
+     * given none) or signed outside the accepted window (WxJava never checks the timestamp).
+     */
+    private SignatureHeader signatureHeader(String body, Map<String, String> headers) {
+        Map<String, String> h = new LinkedHashMap<>();
+        headers.forEach((k, v) -> h.put(k.toLowerCase(Locale.ROOT), v));
+        String timestamp = h.get("wechatpay-timestamp");
+        String nonce = h.get("wechatpay-nonce");
+        String signature = h.get("wechatpay-signature");
+        String serial = h.get("wechatpay-serial");
+        if (timestamp == null || nonce == null || signature == null || serial == null || body == null || body.isBlank()) {
+            log.warn("Rejected WeChat Pay notification without signature headers");
+            throw new NotificationRejected("NOTIFICATION_SIGNATURE_MISSING", "The notification is not signed");
+        }
+        try {
+            Instant sent = Instant.ofEpochSecond(Long.parseLong(timestamp));
+            if (Duration.between(sent, clock.instant()).abs().compareTo(notificationMaxAge) > 0) {
+                log.warn("Rejected WeChat Pay notification signed at {} (too old or from the future)", sent);
+                throw new NotificationRejected("NOTIFICATION_STALE", "The notification's timestamp is outside the accepted window");
+            }
+        } catch (NumberFormatException e) {
+            throw new NotificationRejected("NOTIFICATION_SIGNATURE_INVALID", "The notification's timestamp is not a number");
+        }
+        SignatureHeader header = new SignatureHeader();
+        header.setTimeStamp(timestamp);
+        header.setNonce(nonce);
+        header.setSignature(signature);
+        header.setSerial(serial);
+        return header;
     }
 
     private static ByteArrayInputStream stream(String pem) {

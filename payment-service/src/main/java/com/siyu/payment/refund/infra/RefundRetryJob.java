@@ -1,0 +1,21 @@
+package com.siyu.payment.refund.infra;
+
+import com.siyu.payment.refund.domain.Refunding;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Hands refunds the channel did not take to it again, and asks about accepted ones it has not confirmed. */
+@Component
+class RefundRetryJob {
+
+    private final Refunding refunding;
+
+    RefundRetryJob(Refunding refunding) {
+        this.refunding = refunding;
+    }
+
+    @Scheduled(fixedDelayString = "${siyu.payment.refund-retry-delay:PT30S}", initialDelayString = "${siyu.payment.refund-retry-delay:PT30S}")
+    void retry() {
+        refunding.retryDue(100);
+    }
+}
