@@ -3,6 +3,7 @@ package com.siyu.member.profile.api;
 import com.siyu.common.web.StaffOnly;
 import com.siyu.member.member.api.MemberResponse;
 import com.siyu.member.profile.domain.Profile;
+import com.siyu.member.profile.domain.ProfileGuide;
 import com.siyu.member.profile.domain.Profiles;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +25,18 @@ class ProfileController {
         StaffOnly.require();
         Profile p = profiles.of(id);
         return new ProfileResponse(MemberResponse.of(p.member()), p.identityKinds(), p.tags(), p.spendByStoreFen(),
-                p.spendByCategoryFen(), p.pointsBalance());
+                p.spendByCategoryFen(), p.pointsBalance(), GuideResponse.of(p.guide()));
     }
 
     record ProfileResponse(MemberResponse member, List<String> identities, List<String> tags, Map<Long, Long> spendByStoreFen,
-                           Map<String, Long> spendByCategoryFen, Long pointsBalance) {
+                           Map<String, Long> spendByCategoryFen, Long pointsBalance,
+                           GuideResponse guide) {
+    }
+
+    /** {@code state}: BOUND (with the guide), NONE, or UNAVAILABLE when guide-service could not be asked. */
+    record GuideResponse(String state, Long guideId, String name, Long storeId) {
+        static GuideResponse of(ProfileGuide guide) {
+            return new GuideResponse(guide.state().name(), guide.guideId(), guide.name(), guide.storeId());
+        }
     }
 }

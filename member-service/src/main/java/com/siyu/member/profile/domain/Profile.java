@@ -6,8 +6,10 @@ import java.util.Map;
 
 /**
  * What a guide sees when a member walks in: who they are, where they shop, what they buy, their tier
- * and points. {@code pointsBalance} is null when points-service could not be asked right now.
+ * and points, and their exclusive guide. {@code pointsBalance} is null when points-service could not be asked right now;
+ * {@code guide} says UNAVAILABLE when guide-service could not.
  */
 public record Profile(Member member, List<String> identityKinds, List<String> tags, Map<Long, Long> spendByStoreFen,
-                      Map<String, Long> spendByCategoryFen, Long pointsBalance) {
+                      Map<String, Long> spendByCategoryFen, Long pointsBalance,
+                      ProfileGuide guide) {
 }

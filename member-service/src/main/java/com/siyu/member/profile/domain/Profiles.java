@@ -1,6 +1,7 @@
 package com.siyu.member.profile.domain;
 
 import com.siyu.common.feign.RemoteRejection;
+import com.siyu.member.client.GuideClient;
 import com.siyu.member.client.PointsClient;
 import com.siyu.member.identity.domain.Identity;
 import com.siyu.member.identity.domain.IdentityRepository;
@@ -11,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-/** The member 360 profile. A read: if points-service is down the profile still shows, without the balance. */
+/** The member 360 profile. A read: if points-service or guide-service is down the profile still shows, without their part. */
 @Service
 public class Profiles {
 
@@ -22,19 +23,40 @@ public class Profiles {
     private final Tags tags;
     private final ProfileRepository stats;
     private final PointsClient points;
+    private final GuideClient guides;
 
-    public Profiles(Members members, IdentityRepository identities, Tags tags, ProfileRepository stats, PointsClient points) {
+    public Profiles(Members members, IdentityRepository identities, Tags tags, ProfileRepository stats, PointsClient points,
+                    GuideClient guides) {
         this.members = members;
         this.identities = identities;
         this.tags = tags;
         this.stats = stats;
         this.points = points;
+        this.guides = guides;
     }
 
     public Profile of(long memberId) {
         Member member = members.resolve(memberId);
         return new Profile(member, identities.of(member.id()).stream().map(Identity::kind).map(Enum::name).distinct().toList(),
-                tags.of(member.id()), stats.spendByStore(member.id()), stats.spendByCategory(member.id()), balance(member.id()));
+                tags.of(member.id()), stats.spendByStore(member.id()), stats.spendByCategory(member.id()), balance(member.id()),
+                guide(member.id()));
+    }
+
+    private ProfileGuide guide(long memberId) {
+        try {
+            GuideClient.GuideView guide = guides.guideOf(memberId);
+            return new ProfileGuide(ProfileGuide.State.BOUND, guide.guideId(), guide.guideName(), guide.storeId());
+        } catch (RuntimeException failed) {
+            // guide-service said no (404 GUIDE_NOT_BOUND); the circuit breaker wraps it, so look through the causes
+            for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
+                if (cause instanceof RemoteRejection) {
+                    return ProfileGuide.NONE;
+                }
+            }
+            RuntimeException unavailable = failed;
+            log.warn("Guide of member {} unavailable: {}", memberId, unavailable.toString());
+            return ProfileGuide.UNAVAILABLE;
+        }
     }
 
     private Long balance(long memberId) {
