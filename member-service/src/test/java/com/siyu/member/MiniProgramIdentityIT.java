@@ -93,6 +93,23 @@ class MiniProgramIdentityIT {
     }
 
     @Test
+    void otherServicesGetTheMembersOpenidInTheMiniProgramUnmaskedAndOnlyInTheirTenant() {
+        long member = login("payer").path("memberId").asLong();
+        String stored = jdbc.queryForObject("SELECT value FROM member_identity WHERE tenant_id = ? AND member_id = ? AND kind = 'MINIAPP_OPENID'",
+                String.class, tenant, member);
+        HttpHeaders service = Http.staff(tenant, 1, "SYSTEM");
+        JsonNode openid = get("/internal/members/" + member + "/identities/MINIAPP_OPENID?scope=" + appId, service);
+        assertThat(openid.path("value").asText()).isEqualTo(stored);
+        assertThat(openid.path("scope").asText()).isEqualTo(appId);
+        assertThat(http.exchange("/internal/members/" + member + "/identities/MINIAPP_OPENID?scope=wxsomeoneelse", HttpMethod.GET,
+                new HttpEntity<>(service), String.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(http.exchange("/internal/members/" + member + "/identities/MINIAPP_OPENID?scope=" + appId, HttpMethod.GET,
+                new HttpEntity<>(Http.staff(tenant + 1, 1, "SYSTEM")), String.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(http.exchange("/internal/members/" + member + "/identities/NO_SUCH_KIND", HttpMethod.GET,
+                new HttpEntity<>(service), String.class).getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
     void weChatRefusingTheCodeIsAClear400() {
         ResponseEntity<String> invalid = loginResponse("invalid-code");
         assertThat(invalid.getStatusCode().value()).isEqualTo(400);

@@ -92,6 +92,8 @@ abstract class CashierApi {
     @Autowired
     Settlement settlement;
 
+    static final String PAYER = "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o";
+
     long tenant;
     long member;
     HttpHeaders shopper;
@@ -107,6 +109,11 @@ abstract class CashierApi {
         merchant(12, 102, "FOOD");
         services.stubFor(get(urlEqualTo("/internal/points/accounts/" + member))
                 .willReturn(ok("{\"memberId\":" + member + ",\"balance\":100000,\"debt\":0}")));
+        // member-service knows the shopper's openid in the mini-program WeChat Pay charges, and takes purchases as growth
+        services.stubFor(get(urlEqualTo("/internal/members/" + member + "/identities/MINIAPP_OPENID?scope=" + WechatPayStub.APP_ID))
+                .willReturn(ok("{\"memberId\":" + member + ",\"kind\":\"MINIAPP_OPENID\",\"scope\":\"" + WechatPayStub.APP_ID
+                        + "\",\"value\":\"" + PAYER + "\",\"verified\":true}")));
+        services.stubFor(post(urlMatching("/internal/members/.*/growth")).willReturn(ok("{\"changed\":false}")));
     }
 
     // ---------------------------------------------------------------- helpers

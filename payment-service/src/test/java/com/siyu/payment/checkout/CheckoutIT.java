@@ -155,6 +155,30 @@ class CheckoutIT extends CashierApi {
     }
 
     @Test
+    void thePayerIsTheMembersOpenidFromMemberServiceNeverAnotherOne() {
+        wechat.prepayAnswers("wx-payer");
+        // the client need not send it; WeChat Pay is asked to charge the member's own openid
+        ResponseEntity<String> paid = http.exchange("/api/v1/payment/payments", HttpMethod.POST, new HttpEntity<>(Map.of("orders",
+                List.of(Map.of("merchantId", 11, "amountFen", 5_000))), Http.write(shopper)), String.class);
+        assertThat(paid.getStatusCode().value()).as(paid.getBody()).isEqualTo(201);
+        wechatServer.verify(postRequestedFor(urlEqualTo("/v3/pay/transactions/jsapi")).withRequestBody(matchingJsonPath("$.payer.openid",
+                equalTo(PAYER))));
+        // someone else's openid is refused before anything moves
+        ResponseEntity<String> other = http.exchange("/api/v1/payment/payments", HttpMethod.POST, new HttpEntity<>(Map.of("orders",
+                List.of(Map.of("merchantId", 11, "amountFen", 5_000)), "payerOpenid", "oSomebodyElse"), Http.write(shopper)), String.class);
+        assertThat(other.getStatusCode().value()).isEqualTo(422);
+        assertThat(read(other).path("code").asText()).isEqualTo("PAYER_MISMATCH");
+        // a member who never signed in through that mini-program cannot be charged there
+        HttpHeaders stranger = Http.member(tenant, member + 7);
+        ResponseEntity<String> unknown = http.exchange("/api/v1/payment/payments", HttpMethod.POST, new HttpEntity<>(Map.of("orders",
+                List.of(Map.of("merchantId", 11, "amountFen", 5_000))), Http.write(stranger)), String.class);
+        assertThat(unknown.getStatusCode().value()).isEqualTo(422);
+        assertThat(read(unknown).path("code").asText()).isEqualTo("PAYER_UNKNOWN");
+        assertThat(rowsOfThisMember()).isEqualTo(1);
+        wechatServer.verify(1, postRequestedFor(urlEqualTo("/v3/pay/transactions/jsapi")));
+    }
+
+    @Test
     void theSameIdempotencyKeyTwiceMakesOnePayment() {
         wechat.prepayAnswers("wx-once");
         HttpHeaders once = Http.write(shopper);
@@ -279,6 +303,10 @@ class CheckoutIT extends CashierApi {
         services.verify(1, postRequestedFor(urlEqualTo("/internal/points/earnings")).withoutHeader("TX_XID")
                 .withRequestBody(matchingJsonPath("$.bizId", equalTo(no + "-1")))
                 .withRequestBody(matchingJsonPath("$.amountFen", equalTo(Long.toString(cash)))));
+        // and member-service hears of the purchase once (tier growth, spend by store and category)
+        services.verify(1, postRequestedFor(urlEqualTo("/internal/members/" + member + "/growth")).withoutHeader("TX_XID")
+                .withRequestBody(matchingJsonPath("$.bizId", equalTo(no + "-1")))
+                .withRequestBody(matchingJsonPath("$.storeId", equalTo("101"))));
         List<String> events = db.queryForList("SELECT payload FROM outbox_event WHERE tenant_id = ? AND type = 'PaymentSucceeded'", String.class, tenant);
         assertThat(events).hasSize(1);
         JsonNode event = json.readTree(events.get(0));

@@ -2,7 +2,6 @@ package com.siyu.payment.checkout.api;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -11,9 +10,12 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** Pay a (combined) order with the chosen coupons, points and the shopper's mini-program openid. */
+/**
+ * Pay a (combined) order with the chosen coupons and points. {@code payerOpenid} is optional: the payer is
+ * the signed-in member's openid as member-service knows it; one sent must be the same.
+ */
 public record PayRequest(@NotEmpty @Size(max = 20) List<@Valid @NotNull OrderLineRequest> orders,
                          @Size(max = 20) List<@NotNull @Positive Long> couponIds,
                          @PositiveOrZero @Max(10_000_000) Long points,
-                         @NotBlank @Pattern(regexp = "[A-Za-z0-9_-]{1,128}") String payerOpenid) {
+                         @Pattern(regexp = "[A-Za-z0-9_-]{1,128}") String payerOpenid) {
 }

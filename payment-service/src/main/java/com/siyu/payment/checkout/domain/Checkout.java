@@ -1,5 +1,6 @@
 package com.siyu.payment.checkout.domain;
 
+import com.siyu.common.feign.RemoteRejection;
 import com.siyu.common.problem.DomainException;
 import com.siyu.payment.client.CouponClient;
 import com.siyu.payment.client.MemberClient;
@@ -82,17 +83,23 @@ public class Checkout {
         return new Quote(bill, applicable, best.stream().map(CouponClient.Applied::couponId).toList(), balance, maxPoints, used, fen);
     }
 
+    /** {@code payerOpenid}: what the client says (optional); the payer is the member's openid as member-service knows it. */
     public record PayCommand(long memberId, List<OrderInput> orders, List<Long> couponIds, long points, String payerOpenid) {
+
+        PayCommand paidBy(String openid) {
+            return new PayCommand(memberId, orders, couponIds, points, openid);
+        }
     }
 
     public record Opened(Payment payment, PaymentChannel.Prepay prepay) {
     }
 
-    public Opened pay(PayCommand command) {
-        if (new HashSet<>(command.couponIds()).size() != command.couponIds().size()) {
+    public Opened pay(PayCommand asked) {
+        if (new HashSet<>(asked.couponIds()).size() != asked.couponIds().size()) {
             throw new DomainException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "couponIds must not repeat a coupon");
         }
-        List<OrderDraft> drafts = resolve(command.orders());
+        List<OrderDraft> drafts = resolve(asked.orders());
+        PayCommand command = asked.paidBy(payer(asked));
         String paymentNo = "CP" + UUID.randomUUID().toString().replace("-", "").substring(0, 24).toUpperCase();
         Instant expiresAt = clock.instant().plus(paymentTimeout).truncatedTo(ChronoUnit.MILLIS);
         transactions.open(paymentNo, command, drafts, channel.name(), expiresAt);
@@ -111,6 +118,42 @@ public class Checkout {
             settlement.settle(prepay.confirmed());
         }
         return new Opened(payments.find(paymentNo).orElseThrow(), prepay);
+    }
+
+    /**
+     * Who pays at the channel: the member's openid in the channel's mini-program, from member-service,
+     * never trusted from the client (a client-sent one must be the same).
+     */
+    private String payer(PayCommand command) {
+        String appId = channel.payerAppId();
+        if (appId == null) {
+            return command.payerOpenid();
+        }
+        String openid;
+        try {
+            openid = members.miniProgramOpenid(command.memberId(), appId).value();
+        } catch (RuntimeException e) {
+            if (!notFound(e)) {
+                throw e;
+            }
+            throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, "PAYER_UNKNOWN",
+                    "Member " + command.memberId() + " has not signed in through the mini-program " + appId + " that pays");
+        }
+        if (command.payerOpenid() != null && !command.payerOpenid().equals(openid)) {
+            throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, "PAYER_MISMATCH",
+                    "payerOpenid is not the openid of the signed-in member in mini-program " + appId);
+        }
+        return openid;
+    }
+
+    /** member-service said 404 (the circuit breaker may have wrapped its rejection). */
+    private static boolean notFound(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof RemoteRejection rejection && rejection.status() == 404) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Payment get(String paymentNo, Long memberId) {

@@ -8,6 +8,9 @@ public interface PaymentChannel {
 
     String name();
 
+    /** The mini-program whose openid pays through this channel (WeChat Pay's app id); null when the channel needs no payer. */
+    String payerAppId();
+
     /** Asks the channel for a prepay order; throws {@link ChannelFailed} when it refuses or does not answer. */
     Prepay prepay(PrepayOrder order);
 

@@ -2,6 +2,7 @@ package com.siyu.payment.checkout.domain;
 
 import com.siyu.common.context.Caller;
 import com.siyu.common.context.CallerContext;
+import com.siyu.payment.client.MemberClient;
 import com.siyu.payment.client.PointsClient;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Service;
 /**
  * Turns a channel's confirmation into a paid payment exactly once, however often and however
  * concurrently the channel repeats it, then rewards the member (points earned per shop order,
- * idempotent by order number, retried by {@link #rewardDue} until points-service has them).
+ * and the purchase reported to member-service, idempotent by order number, retried by {@link #rewardDue}).
  */
 @Service
 public class Settlement {
@@ -24,14 +25,16 @@ public class Settlement {
     private final PaymentTransactions transactions;
     private final Payments payments;
     private final PointsClient points;
+    private final MemberClient members;
     private final Clock clock;
 
     public Settlement(ChannelNotifications notifications, PaymentTransactions transactions, Payments payments, PointsClient points,
-                      Clock clock) {
+                      MemberClient members, Clock clock) {
         this.notifications = notifications;
         this.transactions = transactions;
         this.payments = payments;
         this.points = points;
+        this.members = members;
         this.clock = clock;
     }
 
@@ -73,7 +76,10 @@ public class Settlement {
         }
     }
 
-    /** Earns the member's points for a paid payment, once per shop order; a failure is retried later. */
+    /**
+     * Earns the member's points for a paid payment and reports the purchase to member-service (growth,
+     * spend, visit), once per shop order (both are idempotent by order number); a failure is retried later.
+     */
     public void reward(String paymentNo) {
         Payment payment = payments.find(paymentNo).orElseThrow();
         if (payment.status() != PaymentStatus.PAID || payment.rewardedAt() != null) {
@@ -85,6 +91,9 @@ public class Settlement {
                     points.earn(new PointsClient.Earn(payment.memberId(), order.orderNo(), order.cashFen(), order.storeId(),
                             order.merchantId(), order.category(), null, payment.paidAt()));
                 }
+                // what the member paid (cash and points) grows the tier and the profile's spend by store and category
+                members.growth(payment.memberId(), new MemberClient.Growth(order.orderNo(), order.cashFen() + order.pointsFen(),
+                        order.storeId(), order.category(), payment.paidAt()));
             }
             payments.markRewarded(paymentNo, clock.instant().truncatedTo(ChronoUnit.MILLIS));
         } catch (RuntimeException e) {

@@ -28,6 +28,11 @@ class SandboxChannel implements PaymentChannel, ChannelNotifications {
     }
 
     @Override
+    public String payerAppId() {
+        return null;
+    }
+
+    @Override
     public Prepay prepay(PrepayOrder order) {
         String id = "sandbox-" + UUID.randomUUID();
         return new Prepay(id, Map.of("package", "prepay_id=" + id),

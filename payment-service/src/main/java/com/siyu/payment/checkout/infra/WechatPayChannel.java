@@ -136,6 +136,11 @@ class WechatPayChannel implements PaymentChannel, ChannelNotifications {
     }
 
     @Override
+    public String payerAppId() {
+        return settings.appId();
+    }
+
+    @Override
     public Prepay prepay(PrepayOrder order) {
         WxPayUnifiedOrderV3Request request = new WxPayUnifiedOrderV3Request()
                 .setOutTradeNo(order.paymentNo())

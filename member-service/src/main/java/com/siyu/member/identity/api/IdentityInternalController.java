@@ -1,0 +1,39 @@
+package com.siyu.member.identity.api;
+
+import com.siyu.common.context.CallerContext;
+import com.siyu.common.problem.DomainException;
+import com.siyu.member.identity.domain.Identities;
+import com.siyu.member.identity.domain.Identity;
+import com.siyu.member.identity.domain.IdentityKind;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * For other services: one id of a member in a channel, e.g. payment-service asking for the member's
+ * openid in the mini-program WeChat Pay charges (the payer is never taken from the client).
+ */
+@RestController
+class IdentityInternalController {
+
+    private final Identities identities;
+
+    IdentityInternalController(Identities identities) {
+        this.identities = identities;
+    }
+
+    @GetMapping("/internal/members/{id}/identities/{kind}")
+    ChannelIdResponse one(@PathVariable long id, @PathVariable IdentityKind kind, @RequestParam(defaultValue = "") String scope) {
+        CallerContext.requireTenant();
+        Identity identity = identities.of(id).stream()
+                .filter(i -> i.kind() == kind && i.scope().equals(scope))
+                .findFirst()
+                .orElseThrow(() -> DomainException.notFound("Identity " + kind + " (" + scope + ") of member", id));
+        return new ChannelIdResponse(id, identity.kind().name(), identity.scope(), identity.value(), identity.verified());
+    }
+
+    /** Unmasked: only ever answered to other services (never routed by the gateway). */
+    record ChannelIdResponse(long memberId, String kind, String scope, String value, boolean verified) {
+    }
+}
