@@ -16,7 +16,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The mini-program cashier through the gateway with every service real (payment, coupon, points,
  * member) and the sandbox payment channel: points earned at store A and a coupon pay at store B's
  * counter in one global transaction; and when the points branch fails, Seata undoes the coupon lock
- * that coupon-service had already committed.
+ * that coupon-service had already committed. Refunds, partial then full, give back the points (to
+ * store A's lot: the A→B liability is undone) and the coupon and take back what the payment earned;
+ * when points-service refuses a refund, Seata undoes the coupon restore already committed.
  */
 @ExtendWith(RunningSuite.class)
 class CashierScenariosIT {
@@ -39,6 +41,10 @@ class CashierScenariosIT {
                 "stacksWithPoints", true));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         template = created.body().path("id").asLong();
+        // one point per yuan paid, at every store
+        Gateway.Response rule = gateway.post("/admin/v1/points/earn-rules", mall.adminToken(),
+                map("kind", "RATE", "name", "1 point per yuan", "rateMilli", 1000));
+        assertThat(rule.status()).as(rule.toString()).isLessThan(300);
         Gateway.Response active = gateway.post("/admin/v1/coupon/templates/" + template + "/transitions", mall.adminToken(),
                 map("to", "ACTIVE", "reason", "e2e"));
         assertThat(active.status()).as(active.toString()).isLessThan(300);
@@ -102,6 +108,103 @@ class CashierScenariosIT {
                 "amountFen", 30000)), "couponIds", List.of(coupon), "points", 300, "payerOpenid", "o-" + shopper.code));
         assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
         awaitStatus(shopper, paid.body().path("paymentNo").asText(), "PAID");
+    }
+
+    @Test
+    void aPartialThenAFullRefundGiveThePointsAndTheCouponBackAndTakeTheEarnedPointsBack() {
+        Shopper shopper = shopperWith(5000);
+        long coupon = claim(shopper);
+        String paymentNo = payAtB(shopper, coupon, 1000);
+        JsonNode payment = awaitStatus(shopper, paymentNo, "PAID");
+        String orderNo = payment.path("orders").get(0).path("orderNo").asText();
+        long cash = payment.path("cashFen").asLong();
+        long earned = cash / 100;
+        assertThat(balance(shopper)).isEqualTo(5000 - 1000 + earned);
+
+        // half of the goods come back
+        Gateway.Response half = gateway.post("/admin/v1/payment/payments/" + paymentNo + "/refunds", mall.adminToken(),
+                map("orderNo", orderNo, "amountFen", 15000, "reason", "one of two items returned"));
+        assertThat(half.status()).as(half.toString()).isEqualTo(201);
+        JsonNode r1 = half.body();
+        assertThat(r1.path("status").asText()).as("the sandbox returns the cash at once").isEqualTo("SUCCEEDED");
+        assertThat(r1.path("cashFen").asLong()).isEqualTo(cash / 2);
+        assertThat(r1.path("pointsReturned").asLong()).isEqualTo(500);
+        // what the order earned is taken back in proportion to the cash refunded
+        assertThat(r1.path("pointsReversed").asLong()).isEqualTo(earned * (cash / 2) / cash);
+        assertThat(balance(shopper)).isEqualTo(5000 - 1000 + earned + 500 - r1.path("pointsReversed").asLong());
+        JsonNode wallet = gateway.get("/api/v1/coupon/wallet", shopper.token).body();
+        assertThat(Gateway.longs(wallet.path("used"), "couponId")).as("the order is not fully refunded").containsExactly(coupon);
+        // the 500 points went back to store A's lot they came from: A no longer owes B for them
+        JsonNode returned = gateway.get("/admin/v1/points/changes/REFUND_RETURN/" + r1.path("refundNo").asText(), mall.adminToken()).body();
+        assertThat(returned.path("movements").get(0).path("issuingStoreId").asLong()).isEqualTo(mall.storeA());
+        assertThat(returned.path("movements").get(0).path("consumingStoreId").asLong()).isEqualTo(mall.storeB());
+        assertThat(returned.path("movements").get(0).path("points").asLong()).isEqualTo(-500);
+
+        // the rest: everything is back where it was before the payment
+        Gateway.Response rest = gateway.post("/admin/v1/payment/payments/" + paymentNo + "/refunds", mall.adminToken(),
+                map("orderNo", orderNo, "reason", "the other item returned too"));
+        assertThat(rest.status()).as(rest.toString()).isEqualTo(201);
+        assertThat(rest.body().path("restoredCouponIds").get(0).asLong()).isEqualTo(coupon);
+        assertThat(balance(shopper)).isEqualTo(5000);
+        wallet = gateway.get("/api/v1/coupon/wallet", shopper.token).body();
+        assertThat(Gateway.longs(wallet.path("available"), "couponId")).as(wallet.toString()).contains(coupon);
+        JsonNode refunds = gateway.get("/api/v1/payment/payments/" + paymentNo + "/refunds", shopper.token).body();
+        assertThat(refunds.size()).isEqualTo(2);
+        assertThat(refunds.get(0).path("cashFen").asLong() + refunds.get(1).path("cashFen").asLong()).isEqualTo(cash);
+        Gateway.Response again = gateway.post("/admin/v1/payment/payments/" + paymentNo + "/refunds", mall.adminToken(),
+                map("orderNo", orderNo, "reason", "once more"));
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.code()).isEqualTo("REFUND_ORDER_ALREADY_REFUNDED");
+        assertThat(gateway.get("/admin/v1/points/reconciliation", mall.adminToken()).body().path("clean").asBoolean()).isTrue();
+    }
+
+    @Test
+    void whenPointsServiceRefusesARefundTheCouponRestoreItHadCommittedIsUndone() {
+        Shopper shopper = shopperWith(100);
+        long coupon = claim(shopper);
+        String first = payAtB(shopper, coupon, 0);
+        awaitStatus(shopper, first, "PAID");
+        long earned = balance(shopper) - 100;
+        assertThat(earned).isPositive();
+        // the earned points are spent at a counter at once, and this mall allows no points debt
+        Gateway.Response spent = gateway.post("/admin/v1/payment/points-payments", mall.adminToken(), map("memberId", shopper.memberId,
+                "storeId", mall.storeB(), "merchantOrderNo", "X-" + UUID.randomUUID().toString().substring(0, 8), "points", 100 + earned));
+        assertThat(spent.status()).as(spent.toString()).isEqualTo(201);
+        long before = balance(shopper);
+        assertThat(before).isZero();
+        policy("REJECT");
+        try {
+            String orderNo = gateway.get("/api/v1/payment/payments/" + first, shopper.token).body().path("orders").get(0).path("orderNo").asText();
+            Gateway.Response refused = gateway.post("/admin/v1/payment/payments/" + first + "/refunds", mall.adminToken(),
+                    map("orderNo", orderNo, "reason", "returned"));
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+            assertThat(refused.code()).isEqualTo("POINTS_ALREADY_SPENT");
+            // coupon-service had restored the coupon in its own committed branch: the TC undid it
+            JsonNode wallet = gateway.get("/api/v1/coupon/wallet", shopper.token).body();
+            assertThat(Gateway.longs(wallet.path("used"), "couponId")).as(wallet.toString()).containsExactly(coupon);
+            assertThat(Gateway.longs(wallet.path("available"), "couponId")).doesNotContain(coupon);
+            assertThat(gateway.get("/api/v1/payment/payments/" + first + "/refunds", shopper.token).body().size()).isZero();
+            assertThat(balance(shopper)).isEqualTo(before);
+        } finally {
+            policy("DEBT");
+        }
+    }
+
+    private static String payAtB(Shopper shopper, Long coupon, long points) {
+        Gateway.Response paid = gateway.post("/api/v1/payment/payments", shopper.token, map("orders", List.of(map("merchantId", counterB,
+                "amountFen", 30000)), "couponIds", coupon == null ? List.of() : List.of(coupon), "points", points));
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+        return paid.body().path("paymentNo").asText();
+    }
+
+    private static long balance(Shopper shopper) {
+        return gateway.get("/admin/v1/points/accounts/" + shopper.memberId, mall.adminToken()).body().path("balance").asLong();
+    }
+
+    private static void policy(String refundShortfall) {
+        Gateway.Response set = gateway.put("/admin/v1/points/policy", mall.adminToken(), map("redeemPointsPerYuan", 100, "reminderDays", 7,
+                "refundShortfall", refundShortfall));
+        assertThat(set.status()).as(set.toString()).isLessThan(300);
     }
 
     private record Shopper(String code, String token, long memberId) {
