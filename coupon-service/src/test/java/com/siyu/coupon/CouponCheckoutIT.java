@@ -85,6 +85,21 @@ class CouponCheckoutIT extends CouponIT {
     }
 
     @Test
+    void paymentServiceReadsWhatATemplateIsInItsTenantOnly() {
+        long id = activeTemplate(cash("¥10 landing", 1_000, 10, 1));
+        JsonNode t = fetch("/internal/coupon/templates/" + id, internal());
+        assertThat(t.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(t.path("type").asText()).isEqualTo("CASH");
+        assertThat(t.path("valueFen").asLong()).isEqualTo(1_000);
+        long mine = tenant;
+        tenant = tenant + 1;
+        ResponseEntity<String> other = http.exchange("/internal/coupon/templates/" + id, org.springframework.http.HttpMethod.GET,
+                new org.springframework.http.HttpEntity<>(internal()), String.class);
+        tenant = mine;
+        assertThat(other.getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
     void aPartialRefundRestoresOnlyTheCouponsItNames() {
         Map<String, Object> a = cash("¥10 A", 1_000, 10, 1);
         a.put("stacksWithTypes", List.of("CASH"));

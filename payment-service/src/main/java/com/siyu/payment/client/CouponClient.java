@@ -2,6 +2,7 @@ package com.siyu.payment.client;
 
 import java.util.List;
 import org.springframework.cloud.openfeign.FeignClient;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -27,6 +28,14 @@ public interface CouponClient {
     PaymentCoupons restore(@PathVariable("paymentId") String paymentId, @RequestBody Restore restore);
 
     record Restore(List<Long> couponIds) {
+    }
+
+    @GetMapping("/internal/coupon/templates/{id}")
+    Template template(@PathVariable("id") long id);
+
+    /** {@code priceFen}: what the template sells for (group-buy, blind box); null when it is not sold. */
+    record Template(long id, String name, String type, String status, Long valueFen, Long priceFen, List<Long> storeIds,
+                    List<Long> merchantIds) {
     }
 
     record Line(Long storeId, long merchantId, String category, long amountFen) {

@@ -43,26 +43,6 @@ class RefundIT extends CashierApi {
     @Autowired
     Refunding refunding;
 
-    /** Paid: merchant 11 ¥1500 (coupon 501 ¥10 on it) + merchant 12 ¥200, 3_000 points; cash 143_000 fen. */
-    private String paidPayment() {
-        lockAnswers(1_000, 501);
-        services.stubFor(post(urlEqualTo("/internal/points/reservations")).willReturn(ok(reservation("HELD"))));
-        services.stubFor(post(urlMatching("/internal/points/reservations/.*/confirm")).willReturn(ok(reservation("CONFIRMED"))));
-        services.stubFor(post(urlMatching("/internal/coupon/payments/.*/redeem")).willReturn(ok(paymentCoupons("x", 1_000))));
-        services.stubFor(post(urlEqualTo("/internal/points/earnings")).willReturn(ok("{\"id\":7,\"points\":10,\"debtRepaid\":0,\"balanceAfter\":10}")));
-        wechat.prepayAnswers("wx-refund-" + tenant);
-        ResponseEntity<String> opened = pay(List.of(Map.of("merchantId", 11, "amountFen", 150_000), Map.of("merchantId", 12, "amountFen", 20_000)),
-                List.of(501), 3_000, Http.write(shopper));
-        assertThat(opened.getStatusCode().value()).as(opened.getBody()).isEqualTo(201);
-        String no = read(opened).path("paymentNo").asText();
-        assertThat(read(opened).path("cashFen").asLong()).isEqualTo(143_000);
-        WechatPayStub.Notification paid = wechat.notification(no, txn("7"), 143_000);
-        assertThat(http.exchange("/api/v1/payment/notifications/wechat", HttpMethod.POST, new HttpEntity<>(paid.body(), paid.headers()),
-                String.class).getStatusCode().value()).isEqualTo(204);
-        assertThat(db.queryForObject("SELECT rewarded_at IS NOT NULL FROM checkout_payment WHERE payment_no = ?", Boolean.class, no)).isTrue();
-        return no;
-    }
-
     private void pointsRefundAnswers(long reversed) {
         services.stubFor(post(urlEqualTo("/internal/points/refunds")).willReturn(ok("{\"bizId\":\"x\",\"returned\":1,\"reversed\":" + reversed
                 + ",\"debtRecorded\":0,\"balanceAfter\":100}")));

@@ -1,13 +1,10 @@
 package com.siyu.payment.checkout.api;
 
-import com.siyu.common.context.CallerContext;
-import com.siyu.common.problem.DomainException;
 import com.siyu.common.web.StaffOnly;
 import com.siyu.payment.checkout.domain.Checkout;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,11 +50,7 @@ class CheckoutController {
     }
 
     private static long member() {
-        Long member = CallerContext.current().memberId();
-        if (member == null || !CallerContext.current().hasTenant()) {
-            throw new DomainException(HttpStatus.UNAUTHORIZED, "MEMBER_TOKEN_REQUIRED", "Sign in as a member of the mall first");
-        }
-        return member;
+        return Shoppers.memberId();
     }
 
     private static List<Checkout.OrderInput> orders(List<OrderLineRequest> lines) {

@@ -1,9 +1,8 @@
 package com.siyu.payment.refund.api;
 
 import com.siyu.common.context.Caller;
-import com.siyu.common.context.CallerContext;
-import com.siyu.common.problem.DomainException;
 import com.siyu.common.web.StaffOnly;
+import com.siyu.payment.checkout.api.Shoppers;
 import com.siyu.payment.checkout.api.WechatHeaders;
 import com.siyu.payment.refund.domain.Refund;
 import com.siyu.payment.refund.domain.Refunding;
@@ -12,7 +11,6 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -63,11 +61,7 @@ class RefundController {
 
     @GetMapping("/api/v1/payment/payments/{paymentNo}/refunds")
     List<RefundResponse> mine(@PathVariable String paymentNo) {
-        Long member = CallerContext.current().memberId();
-        if (member == null || !CallerContext.current().hasTenant()) {
-            throw new DomainException(HttpStatus.UNAUTHORIZED, "MEMBER_TOKEN_REQUIRED", "Sign in as a member of the mall first");
-        }
-        return refunding.ofPayment(paymentNo, member).stream().map(RefundResponse::of).toList();
+        return refunding.ofPayment(paymentNo, Shoppers.memberId()).stream().map(RefundResponse::of).toList();
     }
 
     /** WeChat Pay's refund results: 204 acknowledges; a problem answer makes WeChat Pay deliver again later. */
