@@ -27,4 +27,15 @@ class SegmentRuleTest {
         assertThatThrownBy(() -> new Condition("tag", "in", List.of())).isInstanceOf(DomainException.class);
         assertThatThrownBy(() -> new SegmentRule(List.of())).isInstanceOf(DomainException.class);
     }
+
+    @Test
+    void recentSpendAndRecencyAreRangesOnly() {
+        assertThatCode(() -> new Condition("recentSpendFen", "gte", 100_000)).doesNotThrowAnyException();
+        assertThatCode(() -> new Condition("recentSpendFen", "lte", 0)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> new Condition("recentSpendFen", "eq", 100)).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> new Condition("recentSpendFen", "in", List.of(1, 2))).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> new Condition("recentSpendFen", "gte", -1)).isInstanceOf(DomainException.class);
+        // used to pass validation and fail when rendered (a 500)
+        assertThatThrownBy(() -> new Condition("lastVisitDays", "eq", 30)).isInstanceOf(DomainException.class);
+    }
 }

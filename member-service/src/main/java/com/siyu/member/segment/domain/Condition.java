@@ -5,14 +5,17 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 
 /**
- * One test a member must pass to be in a segment. Fields: stage, tier, totalSpendFen, visits,
- * lastVisitDays (days since the last visit), tag (tag name), store (visited store id), category
- * (bought in category). Operators: eq, in, gte, lte.
+ * One test a member must pass to be in a segment or a rule tag. Fields: stage, tier, totalSpendFen,
+ * recentSpendFen (spend over the trailing 365 days, the tier window), visits, lastVisitDays (days since
+ * the last visit), tag (tag name, manual or rule tag), store (visited store id), category (bought in
+ * category). Operators: eq, in, gte, lte; recentSpendFen and lastVisitDays are ranges (gte, lte only).
  */
 public record Condition(String field, String op, Object value) {
 
-    public static final List<String> FIELDS = List.of("stage", "tier", "totalSpendFen", "visits", "lastVisitDays", "tag", "store", "category");
-    static final List<String> NUMERIC = List.of("totalSpendFen", "visits", "lastVisitDays", "store");
+    public static final List<String> FIELDS = List.of("stage", "tier", "totalSpendFen", "recentSpendFen", "visits", "lastVisitDays", "tag",
+            "store", "category");
+    static final List<String> NUMERIC = List.of("totalSpendFen", "recentSpendFen", "visits", "lastVisitDays", "store");
+    static final List<String> RANGE_ONLY = List.of("recentSpendFen", "lastVisitDays");
 
     public Condition {
         if (!FIELDS.contains(field)) {
@@ -23,6 +26,9 @@ public record Condition(String field, String op, Object value) {
         }
         if ((op.equals("gte") || op.equals("lte")) && !NUMERIC.contains(field)) {
             throw invalid(field + " cannot be compared with " + op);
+        }
+        if (RANGE_ONLY.contains(field) && !(op.equals("gte") || op.equals("lte"))) {
+            throw invalid(field + " is a range: use gte or lte");
         }
         if (op.equals("in")) {
             if (!(value instanceof List<?> list) || list.isEmpty() || list.size() > 100) {
