@@ -30,6 +30,16 @@ public interface CouponClient {
     record Restore(List<Long> couponIds) {
     }
 
+    /** Issues one coupon of the template to the member; the same key never issues twice. */
+    @PostMapping("/internal/coupon/grants")
+    Issued grant(@RequestBody Grant grant);
+
+    record Grant(long templateId, long memberId, String source, String key) {
+    }
+
+    record Issued(long id, long templateId, String status) {
+    }
+
     @GetMapping("/internal/coupon/templates/{id}")
     Template template(@PathVariable("id") long id);
 

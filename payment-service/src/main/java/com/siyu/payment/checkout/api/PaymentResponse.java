@@ -18,7 +18,7 @@ public record PaymentResponse(String paymentNo, long memberId, String status, St
                         long refundedGrossFen, List<DiscountLineResponse> lines) {
     }
 
-    static PaymentResponse of(Payment p, PaymentChannel.Prepay prepay) {
+    public static PaymentResponse of(Payment p, PaymentChannel.Prepay prepay) {
         List<Order> orders = new ArrayList<>();
         for (int i = 0; i < p.orders().size(); i++) {
             int index = i;

@@ -83,11 +83,19 @@ public class Checkout {
         return new Quote(bill, applicable, best.stream().map(CouponClient.Applied::couponId).toList(), balance, maxPoints, used, fen);
     }
 
-    /** {@code payerOpenid}: what the client says (optional); the payer is the member's openid as member-service knows it. */
-    public record PayCommand(long memberId, List<OrderInput> orders, List<Long> couponIds, long points, String payerOpenid) {
+    /**
+     * {@code payerOpenid}: what the client says (optional); the payer is the member's openid as member-service
+     * knows it. {@code purchase}: vouchers bought (no promotions, coupons or points on them); null at a counter.
+     */
+    public record PayCommand(long memberId, List<OrderInput> orders, List<Long> couponIds, long points, String payerOpenid,
+                             Payment.Purchase purchase) {
+
+        public PayCommand(long memberId, List<OrderInput> orders, List<Long> couponIds, long points, String payerOpenid) {
+            this(memberId, orders, couponIds, points, payerOpenid, null);
+        }
 
         PayCommand paidBy(String openid) {
-            return new PayCommand(memberId, orders, couponIds, points, openid);
+            return new PayCommand(memberId, orders, couponIds, points, openid, purchase);
         }
     }
 

@@ -5,12 +5,18 @@ import java.util.List;
 
 /**
  * A mini-program cashier payment: its shop orders, the discount lines on them and where it stands at the
- * channel. {@code refundVersion} counts its refunds (each one moves it on by a conditional update).
+ * channel. {@code refundVersion} counts its refunds (each one moves it on by a conditional update);
+ * {@code purchase}: the vouchers it buys (null for a counter payment), issued by {@code fulfilledAt}.
  */
 public record Payment(String paymentNo, long memberId, PaymentStatus status, String channel, long grossFen, long discountFen,
                       long pointsUsed, long pointsFen, long cashFen, List<Long> couponIds, String prepayId, String transactionId,
                       String failureCode, Instant expiresAt, Instant paidAt, Instant rewardedAt, Instant createdAt,
-                      List<MerchantOrder> orders, List<DiscountLine> lines, int refundVersion) {
+                      List<MerchantOrder> orders, List<DiscountLine> lines, int refundVersion, Purchase purchase,
+                      Instant fulfilledAt) {
+
+    /** What a payment buys from coupon-service: {@code quantity} of template {@code templateId} (group-buy voucher, blind box). */
+    public record Purchase(long templateId, int quantity) {
+    }
 
     public boolean usesPoints() {
         return pointsUsed > 0;

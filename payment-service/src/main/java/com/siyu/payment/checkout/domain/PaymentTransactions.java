@@ -40,7 +40,8 @@ public class PaymentTransactions {
      */
     @GlobalTransactional(name = "siyu-checkout-open", timeoutMills = 20_000, rollbackFor = Exception.class)
     public void open(String paymentNo, Checkout.PayCommand command, List<OrderDraft> drafts, String channel, Instant expiresAt) {
-        Bill bill = new Bill(drafts).promotions(promotions);
+        // vouchers sold for money are priced by their template: no promotions on top
+        Bill bill = command.purchase() == null ? new Bill(drafts).promotions(promotions) : new Bill(drafts);
         if (!command.couponIds().isEmpty()) {
             CouponClient.PaymentCoupons locked = coupons.lock(paymentNo,
                     new CouponClient.LockRequest(command.memberId(), command.couponIds(), Checkout.cart(bill, command.points() > 0)));
@@ -55,7 +56,7 @@ public class PaymentTransactions {
         long used = pointsRule.pointsFor(fen);
         bill.points(fen, used);
         payments.create(new NewPayment(paymentNo, command.memberId(), channel, bill, used, command.couponIds(), command.payerOpenid(),
-                expiresAt));
+                expiresAt, command.purchase()));
         if (used > 0) {
             points.reserve(new PointsClient.Reserve(command.memberId(), used, paymentNo, drafts.get(0).storeId()));
         }

@@ -28,6 +28,11 @@ public interface Payments {
     /** The status once no global transaction holds the row any more (waits for Seata's global lock). */
     Optional<PaymentStatus> settledStatus(String paymentNo);
 
+    void markFulfilled(String paymentNo, Instant at);
+
+    /** Paid voucher purchases whose vouchers are not all issued yet, across tenants. */
+    List<TenantPayment> unfulfilled(Instant paidBefore, int limit);
+
     /** Payments paid but not yet rewarded (points earned), across tenants: tenant id and payment number. */
     List<TenantPayment> unrewarded(Instant paidBefore, int limit);
 

@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,15 +27,17 @@ public class Settlement {
     private final Payments payments;
     private final PointsClient points;
     private final MemberClient members;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     public Settlement(ChannelNotifications notifications, PaymentTransactions transactions, Payments payments, PointsClient points,
-                      MemberClient members, Clock clock) {
+                      MemberClient members, ApplicationEventPublisher events, Clock clock) {
         this.notifications = notifications;
         this.transactions = transactions;
         this.payments = payments;
         this.points = points;
         this.members = members;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -63,6 +66,7 @@ public class Settlement {
             log.info("Payment {} paid (transaction {})", paid.paymentNo(), paid.transactionId());
             // only the delivery that settled rewards at once; a failed reward is retried by rewardDue
             reward(paid.paymentNo());
+            events.publishEvent(new PaymentSettled(paid.paymentNo()));
             return Outcome.SETTLED;
         } else {
             // Another delivery won or is winning: answer for the state once its global transaction has ended.

@@ -23,6 +23,12 @@ public interface CheckoutPaymentMapper extends BaseMapper<CheckoutPaymentRow> {
             + "WHERE status = 'PAID' AND rewarded_at IS NULL AND paid_at < #{before} ORDER BY id LIMIT #{limit}")
     List<CheckoutPaymentRow> unrewarded(@Param("before") LocalDateTime before, @Param("limit") int limit);
 
+    /** Across tenants, for the voucher fulfilment job. */
+    @InterceptorIgnore(tenantLine = "true")
+    @Select("SELECT tenant_id AS tenantId, payment_no AS paymentNo FROM checkout_payment WHERE status = 'PAID'"
+            + " AND purchase_template_id IS NOT NULL AND fulfilled_at IS NULL AND paid_at < #{before} ORDER BY id LIMIT #{limit}")
+    List<CheckoutPaymentRow> unfulfilled(@Param("before") LocalDateTime before, @Param("limit") int limit);
+
     @Update("UPDATE checkout_payment SET status = 'PAID', transaction_id = #{transactionId}, paid_at = #{paidAt} "
             + "WHERE payment_no = #{paymentNo} AND status = 'PENDING'")
     int markPaid(@Param("paymentNo") String paymentNo, @Param("transactionId") String transactionId, @Param("paidAt") LocalDateTime paidAt);

@@ -20,6 +20,8 @@ public class CheckoutPaymentRow {
     public Long pointsFen;
     public Long cashFen;
     public String couponIds;
+    public Long purchaseTemplateId;
+    public Integer purchaseQuantity;
     public String payerOpenid;
     public String prepayId;
     public String transactionId;
@@ -27,6 +29,7 @@ public class CheckoutPaymentRow {
     public LocalDateTime expiresAt;
     public LocalDateTime paidAt;
     public LocalDateTime rewardedAt;
+    public LocalDateTime fulfilledAt;
     public Integer refundVersion;
     public LocalDateTime createdAt;
 }

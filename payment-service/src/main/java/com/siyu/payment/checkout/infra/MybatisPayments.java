@@ -60,6 +60,10 @@ class MybatisPayments implements Payments {
         row.cashFen = bill.payable();
         row.couponIds = p.couponIds().stream().map(String::valueOf).collect(Collectors.joining(","));
         row.payerOpenid = p.payerOpenid();
+        if (p.purchase() != null) {
+            row.purchaseTemplateId = p.purchase().templateId();
+            row.purchaseQuantity = p.purchase().quantity();
+        }
         row.expiresAt = time(p.expiresAt());
         row.refundVersion = 0;
         row.createdAt = now;
@@ -122,7 +126,8 @@ class MybatisPayments implements Payments {
         return Optional.of(new Payment(row.paymentNo, row.memberId, PaymentStatus.valueOf(row.status), row.channel, row.grossFen,
                 row.discountFen, row.pointsUsed, row.pointsFen, row.cashFen, couponIds, row.prepayId, row.transactionId, row.failureCode,
                 instant(row.expiresAt), instant(row.paidAt), instant(row.rewardedAt), instant(row.createdAt), merchantOrders, discountLines,
-                row.refundVersion));
+                row.refundVersion, row.purchaseTemplateId == null ? null : new Payment.Purchase(row.purchaseTemplateId, row.purchaseQuantity),
+                instant(row.fulfilledAt)));
     }
 
     @Override
@@ -170,6 +175,18 @@ class MybatisPayments implements Payments {
     @Transactional
     public Optional<PaymentStatus> settledStatus(String paymentNo) {
         return Optional.ofNullable(payments.statusForUpdate(paymentNo)).map(PaymentStatus::valueOf);
+    }
+
+    @Override
+    public void markFulfilled(String paymentNo, Instant at) {
+        CheckoutPaymentRow change = new CheckoutPaymentRow();
+        change.fulfilledAt = time(at);
+        payments.update(change, new QueryWrapper<CheckoutPaymentRow>().eq("payment_no", paymentNo).isNull("fulfilled_at"));
+    }
+
+    @Override
+    public List<TenantPayment> unfulfilled(Instant paidBefore, int limit) {
+        return payments.unfulfilled(time(paidBefore), limit).stream().map(r -> new TenantPayment(r.tenantId, r.paymentNo)).toList();
     }
 
     @Override

@@ -67,6 +67,19 @@ public class Refunding {
 
     /** {@code grossFen}: the price of what comes back, before discounts; null = the rest of the order. */
     public Refund request(String paymentNo, String orderNo, Long grossFen, String reason, Long staffId) {
+        if (paid(paymentNo).purchase() != null) {
+            throw new DomainException(HttpStatus.CONFLICT, "REFUND_OF_VOUCHER_PURCHASE",
+                    "Payment " + paymentNo + " bought vouchers; they are refunded by revoking them in coupon-service, not at the counter");
+        }
+        return refund(paymentNo, orderNo, grossFen, reason, staffId);
+    }
+
+    /** Vouchers a payment bought that coupon-service would not issue (sold out, over the member's limit) are paid back. */
+    public Refund refundUnissued(String paymentNo, String orderNo, long grossFen, String reason) {
+        return refund(paymentNo, orderNo, grossFen, reason, null);
+    }
+
+    private Refund refund(String paymentNo, String orderNo, Long grossFen, String reason, Long staffId) {
         Payment payment = paid(paymentNo);
         if (payment.rewardedAt() == null) {
             // the order's earned points must exist before a refund can reverse them: earn them now (idempotent)

@@ -1,0 +1,21 @@
+package com.siyu.payment.voucher.infra;
+
+import com.siyu.payment.voucher.domain.VoucherSales;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Issues the vouchers of paid purchases that did not get them at once (coupon-service was down). */
+@Component
+class VoucherFulfilmentJob {
+
+    private final VoucherSales sales;
+
+    VoucherFulfilmentJob(VoucherSales sales) {
+        this.sales = sales;
+    }
+
+    @Scheduled(fixedDelayString = "${siyu.payment.reward-retry-delay:PT1M}", initialDelayString = "${siyu.payment.reward-retry-delay:PT1M}")
+    void fulfil() {
+        sales.fulfilDue(100);
+    }
+}
