@@ -155,7 +155,8 @@ class GrowthSegmentsIT {
         assertThat(profile.path("pointsBalance").asLong()).isEqualTo(345);
         assertThat(profile.path("spendByCategoryFen").path("apparel").asLong()).isEqualTo(30_000);
         assertThat(profile.path("spendByStoreFen").path(Long.toString(storeA)).asLong()).isEqualTo(12_000);
-        assertThat(profile.path("tags").get(0).asText()).isEqualTo("爱吃");
+        assertThat(profile.path("tags").get(0).path("name").asText()).isEqualTo("爱吃");
+        assertThat(profile.path("tags").get(0).path("kind").asText()).isEqualTo("MANUAL");
         assertThat(profile.path("member").path("growth").asLong()).isEqualTo(120 + 10 + 300 + 10);
 
         pointsService.resetAll();

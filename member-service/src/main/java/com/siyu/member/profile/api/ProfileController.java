@@ -24,13 +24,18 @@ class ProfileController {
     ProfileResponse profile(@PathVariable long id) {
         StaffOnly.require();
         Profile p = profiles.of(id);
-        return new ProfileResponse(MemberResponse.of(p.member()), p.identityKinds(), p.tags(), p.spendByStoreFen(),
+        return new ProfileResponse(MemberResponse.of(p.member()), p.identityKinds(),
+                p.tags().stream().map(t -> new TagResponse(t.tagId(), t.name(), t.kind().name())).toList(), p.spendByStoreFen(),
                 p.spendByCategoryFen(), p.pointsBalance(), GuideResponse.of(p.guide()));
     }
 
-    record ProfileResponse(MemberResponse member, List<String> identities, List<String> tags, Map<Long, Long> spendByStoreFen,
+    record ProfileResponse(MemberResponse member, List<String> identities, List<TagResponse> tags, Map<Long, Long> spendByStoreFen,
                            Map<String, Long> spendByCategoryFen, Long pointsBalance,
                            GuideResponse guide) {
+    }
+
+    /** {@code kind}: MANUAL (put on by staff) or RULE (the tag's rule matched the member at its last evaluation). */
+    record TagResponse(long tagId, String name, String kind) {
     }
 
     /** {@code state}: BOUND (with the guide), NONE, or UNAVAILABLE when guide-service could not be asked. */

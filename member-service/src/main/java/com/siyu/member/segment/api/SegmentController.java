@@ -3,7 +3,6 @@ package com.siyu.member.segment.api;
 import com.siyu.common.web.StaffOnly;
 import com.siyu.member.segment.domain.Segment;
 import com.siyu.member.segment.domain.Segments;
-import com.siyu.member.segment.domain.Tags;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.validation.annotation.Validated;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,17 +18,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Tags and segments for operators; segment members also for campaigns and coupon grants (internal). */
+/** Segments for operators; segment members also for campaigns and coupon grants (internal). */
 @RestController
 @Validated
 class SegmentController {
 
     private final Segments segments;
-    private final Tags tags;
 
-    SegmentController(Segments segments, Tags tags) {
+    SegmentController(Segments segments) {
         this.segments = segments;
-        this.tags = tags;
     }
 
     @PostMapping("/admin/v1/member/segments")
@@ -63,18 +59,4 @@ class SegmentController {
         return Map.of("memberIds", ids, "next", ids.size() < size ? -1 : ids.get(ids.size() - 1));
     }
 
-    @PostMapping("/admin/v1/member/members/{id}/tags")
-    List<String> tag(@PathVariable long id, @Valid @RequestBody TagRequest request) {
-        StaffOnly.require("TENANT_ADMIN", "OPERATOR", "GUIDE", "SERVICE_AGENT", "MANAGER");
-        return tags.tag(id, request.name());
-    }
-
-    @DeleteMapping("/admin/v1/member/members/{id}/tags/{name}")
-    List<String> untag(@PathVariable long id, @PathVariable String name) {
-        StaffOnly.require("TENANT_ADMIN", "OPERATOR", "GUIDE", "SERVICE_AGENT", "MANAGER");
-        return tags.untag(id, name);
-    }
-
-    record TagRequest(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 40) String name) {
-    }
 }

@@ -11,5 +11,8 @@ public class TagRow {
     public Long id;
     public Long tenantId;
     public String name;
+    public String kind;
+    public String rule;
+    public LocalDateTime evaluatedAt;
     public LocalDateTime createdAt;
 }
