@@ -147,6 +147,15 @@ class PointsRefundIT extends PointsApi {
         assertReconciled();
     }
 
+    @Test
+    void otherServicesReadTheTenantsRedeemRate() {
+        assertThat(getJson("/internal/points/policy", service).path("redeemPointsPerYuan").asInt()).isEqualTo(100);
+        policy("redeemPointsPerYuan", 250);
+        assertThat(getJson("/internal/points/policy", service).path("redeemPointsPerYuan").asInt()).isEqualTo(250);
+        assertThat(getJson("/internal/points/policy", com.siyu.common.test.Http.staff(tenant + 1, 7, "SYSTEM")).path("redeemPointsPerYuan").asInt())
+                .as("another tenant keeps the default").isEqualTo(100);
+    }
+
     private ResponseEntity<String> refund(long member, String bizId, String payment, long points, String earnBizId, long refundFen) {
         return post("/internal/points/refunds", map("memberId", member, "bizId", bizId, "paymentBizId", payment, "returnPoints", points,
                 "earnBizId", earnBizId, "refundFen", refundFen), service);
