@@ -26,6 +26,13 @@ public interface PointsClient {
     @PostMapping("/internal/points/reservations/{bizId}/release")
     Reservation release(@PathVariable("bizId") String bizId);
 
+    /** The tenant's points policy: its redeem rate prices points at the cashier. */
+    @GetMapping("/internal/points/policy")
+    Policy policy();
+
+    record Policy(int redeemPointsPerYuan) {
+    }
+
     @PostMapping("/internal/points/earnings")
     Earned earn(@RequestBody Earn earn);
 

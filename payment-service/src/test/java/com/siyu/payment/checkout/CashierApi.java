@@ -114,6 +114,8 @@ abstract class CashierApi {
                 .willReturn(ok("{\"memberId\":" + member + ",\"kind\":\"MINIAPP_OPENID\",\"scope\":\"" + WechatPayStub.APP_ID
                         + "\",\"value\":\"" + PAYER + "\",\"verified\":true}")));
         services.stubFor(post(urlMatching("/internal/members/.*/growth")).willReturn(ok("{\"changed\":false}")));
+        // the tenant's points policy: 100 points = ¥1
+        services.stubFor(get(urlEqualTo("/internal/points/policy")).willReturn(ok("{\"redeemPointsPerYuan\":100,\"reminderDays\":7}")));
     }
 
     // ---------------------------------------------------------------- helpers

@@ -71,6 +71,8 @@ class SandboxCheckoutIT {
         services.stubFor(post(urlMatching("/internal/points/reservations/.*/confirm")).willReturn(ok(
                 "{\"id\":1,\"memberId\":5,\"bizId\":\"x\",\"points\":500,\"status\":\"CONFIRMED\",\"journalId\":2}")));
         services.stubFor(post(urlEqualTo("/internal/points/earnings")).willReturn(ok("{\"id\":3,\"points\":95,\"debtRepaid\":0}")));
+        services.stubFor(post(urlMatching("/internal/members/.*/growth")).willReturn(ok("{}")));
+        services.stubFor(get(urlEqualTo("/internal/points/policy")).willReturn(ok("{\"redeemPointsPerYuan\":100}")));
 
         ResponseEntity<String> paid = http.exchange("/api/v1/payment/payments", HttpMethod.POST, new HttpEntity<>(Map.of(
                 "orders", List.of(Map.of("merchantId", 11, "amountFen", 10_000)), "points", 500, "payerOpenid", "o-local"),

@@ -31,8 +31,7 @@ public class Checkout {
     private final MemberClient members;
     private final CouponClient coupons;
     private final PointsClient points;
-    private final PromotionPolicy promotions;
-    private final PointsRule pointsRule;
+    private final CheckoutRules rules;
     private final PaymentTransactions transactions;
     private final PaymentChannel channel;
     private final Payments payments;
@@ -40,14 +39,13 @@ public class Checkout {
     private final Clock clock;
     private final Duration paymentTimeout;
 
-    public Checkout(MemberClient members, CouponClient coupons, PointsClient points, PromotionPolicy promotions, PointsRule pointsRule,
+    public Checkout(MemberClient members, CouponClient coupons, PointsClient points, CheckoutRules rules,
                     PaymentTransactions transactions, PaymentChannel channel, Payments payments, Settlement settlement, Clock clock,
                     CheckoutSettings settings) {
         this.members = members;
         this.coupons = coupons;
         this.points = points;
-        this.promotions = promotions;
-        this.pointsRule = pointsRule;
+        this.rules = rules;
         this.transactions = transactions;
         this.channel = channel;
         this.payments = payments;
@@ -62,7 +60,9 @@ public class Checkout {
     /** {@code points}: null = as many as allowed, 0 = none. Coupons: the best combination coupon-service finds. */
     public Quote quote(long memberId, List<OrderInput> orders, Long wantedPoints) {
         List<OrderDraft> drafts = resolve(orders);
-        Bill bill = new Bill(drafts).promotions(promotions);
+        CheckoutRules.Rules tenant = rules.current();
+        PointsRule pointsRule = tenant.points();
+        Bill bill = new Bill(drafts).promotions(tenant.promotions());
         boolean usePoints = wantedPoints == null || wantedPoints > 0;
         CouponClient.Quote offer = coupons.quote(new CouponClient.QuoteRequest(memberId, cart(bill, usePoints)));
         List<CouponClient.Applied> best = offer.best() == null || offer.best().coupons() == null ? List.of() : offer.best().coupons();
@@ -110,7 +110,7 @@ public class Checkout {
         PayCommand command = asked.paidBy(payer(asked));
         String paymentNo = "CP" + UUID.randomUUID().toString().replace("-", "").substring(0, 24).toUpperCase();
         Instant expiresAt = clock.instant().plus(paymentTimeout).truncatedTo(ChronoUnit.MILLIS);
-        transactions.open(paymentNo, command, drafts, channel.name(), expiresAt);
+        transactions.open(paymentNo, command, drafts, rules.current(), channel.name(), expiresAt);
         Payment payment = payments.find(paymentNo).orElseThrow();
         PaymentChannel.Prepay prepay;
         try {

@@ -18,17 +18,12 @@ public class PaymentTransactions {
 
     private final CouponClient coupons;
     private final PointsClient points;
-    private final PromotionPolicy promotions;
-    private final PointsRule pointsRule;
     private final Payments payments;
     private final Outbox outbox;
 
-    public PaymentTransactions(CouponClient coupons, PointsClient points, PromotionPolicy promotions, PointsRule pointsRule,
-                               Payments payments, Outbox outbox) {
+    public PaymentTransactions(CouponClient coupons, PointsClient points, Payments payments, Outbox outbox) {
         this.coupons = coupons;
         this.points = points;
-        this.promotions = promotions;
-        this.pointsRule = pointsRule;
         this.payments = payments;
         this.outbox = outbox;
     }
@@ -39,9 +34,11 @@ public class PaymentTransactions {
      * points. Any failure undoes all three.
      */
     @GlobalTransactional(name = "siyu-checkout-open", timeoutMills = 20_000, rollbackFor = Exception.class)
-    public void open(String paymentNo, Checkout.PayCommand command, List<OrderDraft> drafts, String channel, Instant expiresAt) {
+    public void open(String paymentNo, Checkout.PayCommand command, List<OrderDraft> drafts, CheckoutRules.Rules rules, String channel,
+                     Instant expiresAt) {
+        PointsRule pointsRule = rules.points();
         // vouchers sold for money are priced by their template: no promotions on top
-        Bill bill = command.purchase() == null ? new Bill(drafts).promotions(promotions) : new Bill(drafts);
+        Bill bill = command.purchase() == null ? new Bill(drafts).promotions(rules.promotions()) : new Bill(drafts);
         if (!command.couponIds().isEmpty()) {
             CouponClient.PaymentCoupons locked = coupons.lock(paymentNo,
                     new CouponClient.LockRequest(command.memberId(), command.couponIds(), Checkout.cart(bill, command.points() > 0)));

@@ -1,7 +1,7 @@
 package com.siyu.payment.checkout.infra;
 
 import com.siyu.payment.checkout.domain.CheckoutSettings;
-import com.siyu.payment.checkout.domain.PointsRule;
+import com.siyu.payment.checkout.domain.CheckoutRules;
 import com.siyu.payment.checkout.domain.PromotionPolicy;
 import java.time.Clock;
 import java.util.List;
@@ -14,19 +14,19 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(CheckoutProperties.class)
 class CheckoutConfiguration {
 
+    /** The promotions and points share of tenants that set none of their own. */
     @Bean
-    PromotionPolicy promotionPolicy(CheckoutProperties properties) {
+    CheckoutRules.Defaults checkoutDefaults(CheckoutProperties properties) {
+        return new CheckoutRules.Defaults(promotionPolicy(properties), properties.points().maxSharePercent());
+    }
+
+    private static PromotionPolicy promotionPolicy(CheckoutProperties properties) {
         CheckoutProperties.Promotions p = properties.promotions();
         PromotionPolicy.Combo combo = p.combo() == null ? null : new PromotionPolicy.Combo(p.combo().minOrders(), p.combo().thresholdFen(),
                 p.combo().percent(), p.combo().perOrderCapFen(), p.combo().perPaymentCapFen(), p.combo().merchantSharePercent());
         List<PromotionPolicy.Tier> tiers = p.tiers() == null ? List.of()
                 : p.tiers().stream().map(t -> new PromotionPolicy.Tier(t.thresholdFen(), t.offFen())).toList();
         return new PromotionPolicy(combo, tiers, p.tierMerchantSharePercent());
-    }
-
-    @Bean
-    PointsRule pointsRule(CheckoutProperties properties) {
-        return new PointsRule(properties.points().redeemPointsPerYuan(), properties.points().maxSharePercent());
     }
 
     @Bean

@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code siyu.payment.*}. Promotions and the points rate are one setting for every tenant until
- * operators can keep them per tenant (see the README of this module's report).
+ * {@code siyu.payment.*}. Promotions and the points share here are the defaults of tenants that set
+ * none of their own (PUT /admin/v1/payment/checkout-rules).
  */
 @ConfigurationProperties("siyu.payment")
 record CheckoutProperties(String channel,
@@ -17,7 +17,8 @@ record CheckoutProperties(String channel,
                           @DefaultValue Promotions promotions,
                           @DefaultValue Wechat wechat) {
 
-    record Points(@DefaultValue("100") int redeemPointsPerYuan, @DefaultValue("50") int maxSharePercent) {
+    /** {@code maxSharePercent}: the default share of a payment points may pay (the redeem rate is points-service's, per tenant). */
+    record Points(@DefaultValue("50") int maxSharePercent) {
     }
 
     record Promotions(Combo combo, List<Tier> tiers, @DefaultValue("0") int tierMerchantSharePercent) {
