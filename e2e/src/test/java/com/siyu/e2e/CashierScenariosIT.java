@@ -190,6 +190,49 @@ class CashierScenariosIT {
         }
     }
 
+    @Test
+    void aShopperBuysGroupBuyVouchersAndSeesTheCountersLandingPageAfterPaying() {
+        // counter B sells "600 buys 750"; only two are left
+        Gateway.Response created = gateway.post("/admin/v1/coupon/templates", mall.adminToken(), map(
+                "name", "600 buys 750", "type", "GROUP_BUY", "valueFen", 75000, "priceFen", 60000, "totalStock", 2, "perMemberLimit", 5,
+                "merchantIds", List.of(counterB),
+                "validFrom", Instant.now().minus(Duration.ofDays(1)).toString(), "validTo", Instant.now().plus(Duration.ofDays(30)).toString()));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long voucher = created.body().path("id").asLong();
+        assertThat(gateway.post("/admin/v1/coupon/templates/" + voucher + "/transitions", mall.adminToken(),
+                map("to", "ACTIVE", "reason", "e2e")).status()).isLessThan(300);
+        Gateway.Response landing = gateway.put("/admin/v1/payment/landing-pages/merchants/" + counterB, mall.adminToken(),
+                map("couponTemplateId", template, "activityPath", "pages/activity/index?id=9", "followOfficialAccount", true));
+        assertThat(landing.status()).as(landing.toString()).isEqualTo(200);
+
+        Shopper shopper = shopperWith(100);
+        Gateway.Response bought = gateway.post("/api/v1/payment/voucher-purchases", shopper.token, map("templateId", voucher, "quantity", 3));
+        assertThat(bought.status()).as(bought.toString()).isEqualTo(201);
+        String paymentNo = bought.body().path("paymentNo").asText();
+        JsonNode payment = awaitStatus(shopper, paymentNo, "PAID");
+        assertThat(payment.path("cashFen").asLong()).as("the voucher's price, no 满减 on top").isEqualTo(180000);
+
+        // two were issued into the wallet; the third was sold out and paid back
+        JsonNode wallet = gateway.get("/api/v1/coupon/wallet", shopper.token).body();
+        long vouchers = 0;
+        for (JsonNode c : wallet.path("available")) {
+            if (c.path("templateId").asLong() == voucher) {
+                vouchers++;
+            }
+        }
+        assertThat(vouchers).as(wallet.toString()).isEqualTo(2);
+        JsonNode refunds = gateway.get("/api/v1/payment/payments/" + paymentNo + "/refunds", shopper.token).body();
+        assertThat(refunds.size()).as(refunds.toString()).isEqualTo(1);
+        assertThat(refunds.get(0).path("cashFen").asLong()).isEqualTo(60000);
+        assertThat(refunds.get(0).path("status").asText()).isEqualTo("SUCCEEDED");
+
+        // what the counter configured shows after paying there
+        JsonNode page = gateway.get("/api/v1/payment/payments/" + paymentNo + "/landing", shopper.token).body();
+        assertThat(page.get(0).path("source").asText()).isEqualTo("MERCHANT");
+        assertThat(page.get(0).path("couponTemplateId").asLong()).isEqualTo(template);
+        assertThat(page.get(0).path("followOfficialAccount").asBoolean()).isTrue();
+    }
+
     private static String payAtB(Shopper shopper, Long coupon, long points) {
         Gateway.Response paid = gateway.post("/api/v1/payment/payments", shopper.token, map("orders", List.of(map("merchantId", counterB,
                 "amountFen", 30000)), "couponIds", coupon == null ? List.of() : List.of(coupon), "points", points));

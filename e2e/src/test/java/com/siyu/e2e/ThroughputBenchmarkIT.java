@@ -65,10 +65,42 @@ class ThroughputBenchmarkIT {
         assertThat(gateway.get("/admin/v1/points/reconciliation", mall.adminToken()).body().path("clean").asBoolean()).isTrue();
     }
 
+    @Test
+    void refundsEachAGlobalTransaction() throws Exception {
+        // paid payments to refund (points spent and earned on each), made first and not measured
+        int count = 96;
+        String[] paid = new String[count];
+        ExecutorService makers = Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<?>> made = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int n = i;
+            made.add(makers.submit(() -> {
+                Gateway.Response r = gateway.post("/api/v1/payment/payments", tokens.get(n % SHOPPERS), map("orders", List.of(map("merchantId",
+                        counter, "amountFen", 5000)), "points", 100));
+                assertThat(r.status()).as(r.toString()).isEqualTo(201);
+                paid[n] = r.body().path("paymentNo").asText();
+            }));
+        }
+        for (java.util.concurrent.Future<?> f : made) {
+            f.get();
+        }
+        makers.shutdown();
+        Result result = run("POST /admin/v1/payment/payments/{no}/refunds (full, points returned + earnings reversed, sandbox channel)", 8,
+                i -> gateway.post("/admin/v1/payment/payments/" + paid[i] + "/refunds", mall.adminToken(), map("orderNo", paid[i] + "-1",
+                        "reason", "bench")), 201, count);
+        assertThat(result.errors()).as(result.errorSamples().toString()).isZero();
+        assertThat(gateway.get("/admin/v1/points/reconciliation", mall.adminToken()).body().path("clean").asBoolean()).isTrue();
+    }
+
     record Result(int ok, int errors, List<String> errorSamples) {
     }
 
     private static Result run(String name, int threads, IntFunction<Gateway.Response> call, int expected) throws Exception {
+        return run(name, threads, call, expected, Integer.MAX_VALUE);
+    }
+
+    /** Calls {@code call(i)} for i = 0, 1, … from {@code threads} threads until the run time is up or {@code limit} calls were made. */
+    private static Result run(String name, int threads, IntFunction<Gateway.Response> call, int expected, int limit) throws Exception {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
@@ -81,7 +113,7 @@ class ThroughputBenchmarkIT {
             int thread = t;
             pool.submit(() -> {
                 try {
-                    for (int i = thread; System.nanoTime() < end; i += threads) {
+                    for (int i = thread; i < limit && System.nanoTime() < end; i += threads) {
                         long t0 = System.nanoTime();
                         Gateway.Response response = call.apply(i);
                         latencies.add(System.nanoTime() - t0);
