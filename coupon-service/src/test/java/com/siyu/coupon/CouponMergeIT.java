@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.siyu.common.inbox.Inbox;
 import com.siyu.common.inbox.ReceivedEvent;
 import com.siyu.common.test.ServiceIT;
+import com.siyu.common.test.Rabbit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -18,13 +19,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
@@ -52,15 +50,7 @@ class CouponMergeIT extends CouponIT {
 
     @AfterAll
     static void removeQueues() {
-        CachingConnectionFactory connections = new CachingConnectionFactory("127.0.0.1", 5672);
-        try {
-            RabbitAdmin admin = new RabbitAdmin(connections);
-            admin.deleteQueue(QUEUE);
-            admin.deleteQueue(QUEUE + ".retry");
-            admin.deleteQueue(QUEUE + ".dlq");
-        } finally {
-            connections.destroy();
-        }
+        Rabbit.deleteInboxQueues(QUEUE);
     }
 
     @Test
@@ -81,7 +71,7 @@ class CouponMergeIT extends CouponIT {
         long mergeId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
         String event = UUID.randomUUID().toString();
         publish("MemberMerged", event, Map.of("mergeId", mergeId, "survivorId", survivor, "mergedId", merged));
-        assertThat(eventually(() -> processed(event))).isTrue();
+        assertThat(Rabbit.eventually(() -> processed(event))).isTrue();
 
         assertThat(owner(available)).isEqualTo(survivor);
         assertThat(seq(available)).as("after the survivor's own claim").isEqualTo(2);
@@ -101,14 +91,14 @@ class CouponMergeIT extends CouponIT {
         for (int i = 0; i < 3; i++) {
             publish("MemberMerged", event, Map.of("mergeId", mergeId, "survivorId", survivor, "mergedId", merged));
         }
-        assertThat(eventually(() -> duplicates() >= duplicates + 3)).isTrue();
+        assertThat(Rabbit.eventually(() -> duplicates() >= duplicates + 3)).isTrue();
         publish("MemberMerged", UUID.randomUUID().toString(), Map.of("mergeId", mergeId, "survivorId", survivor, "mergedId", merged));
         sleep(500);
         assertThat(state()).isEqualTo(afterMerge);
 
         String undo = UUID.randomUUID().toString();
         publish("MemberUnmerged", undo, Map.of("mergeId", mergeId, "survivorId", survivor, "mergedId", merged));
-        assertThat(eventually(() -> processed(undo))).isTrue();
+        assertThat(Rabbit.eventually(() -> processed(undo))).isTrue();
         assertThat(owner(available)).isEqualTo(merged);
         assertThat(seq(available)).isEqualTo(1);
         assertThat(claimed(survivor, twoEach)).isEqualTo(1);
@@ -247,16 +237,5 @@ class CouponMergeIT extends CouponIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    static boolean eventually(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            sleep(50);
-        }
-        return false;
     }
 }

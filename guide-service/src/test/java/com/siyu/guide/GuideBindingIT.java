@@ -10,7 +10,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BooleanSupplier;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
@@ -31,6 +30,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.siyu.common.test.Http;
+import com.siyu.common.test.Rabbit;
 import com.siyu.common.test.ServiceIT;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -143,7 +143,7 @@ class GuideBindingIT {
         String keepEvent = publish("MemberMerged", Map.of("mergeId", keep, "survivorId", 41, "mergedId", 42));
         long inherit = keep + 1;
         String inheritEvent = publish("MemberMerged", Map.of("mergeId", inherit, "survivorId", 43, "mergedId", 44));
-        assertThat(eventually(() -> processed(keepEvent) && processed(inheritEvent))).isTrue();
+        assertThat(Rabbit.eventually(() -> processed(keepEvent) && processed(inheritEvent))).isTrue();
         assertThat(read(internalGuide(41)).path("guideId").asLong()).as("keeps its own").isEqualTo(li);
         assertThat(read(internalGuide(43)).path("guideId").asLong()).as("inherits").isEqualTo(wang);
         assertThat(read(internalGuide(43)).path("source").asText()).isEqualTo("MERGE");
@@ -160,7 +160,7 @@ class GuideBindingIT {
 
         String undoKeep = publish("MemberUnmerged", Map.of("mergeId", keep, "survivorId", 41, "mergedId", 42));
         String undoInherit = publish("MemberUnmerged", Map.of("mergeId", inherit, "survivorId", 43, "mergedId", 44));
-        assertThat(eventually(() -> processed(undoKeep) && processed(undoInherit))).isTrue();
+        assertThat(Rabbit.eventually(() -> processed(undoKeep) && processed(undoInherit))).isTrue();
         assertThat(read(internalGuide(41)).path("guideId").asLong()).isEqualTo(li);
         assertThat(internalGuide(43).getStatusCode().value()).as("inheritance removed").isEqualTo(404);
         assertThat(read(internalGuide(44)).path("guideId").asLong()).isEqualTo(wang);
@@ -180,7 +180,7 @@ class GuideBindingIT {
         long tenantB = tenant;
         tenant = tenantA;
         String event = publish("MemberMerged", Map.of("mergeId", 9, "survivorId", 51, "mergedId", 52));
-        assertThat(eventually(() -> processed(event))).isTrue();
+        assertThat(Rabbit.eventually(() -> processed(event))).isTrue();
         assertThat(jdbc.queryForObject("select guide_id from guide_binding where tenant_id = ? and member_id = 51", Long.class, tenantA))
                 .isEqualTo(li);
         assertThat(jdbc.queryForList("select member_id, guide_id, source from guide_binding where tenant_id = ?", tenantB).toString())
@@ -251,21 +251,6 @@ class GuideBindingIT {
         return jdbc.queryForObject("select count(*) from inbox_message where message_id = ?", Integer.class, messageId) == 1;
     }
 
-    static boolean eventually(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
-    }
 
     private JsonNode read(ResponseEntity<String> response) {
         try {

@@ -1,6 +1,6 @@
 package com.siyu.member;
 
-import static com.siyu.member.OutboxRelayIT.eventually;
+import static com.siyu.common.test.Rabbit.eventually;
 import static com.siyu.member.OutboxRelayIT.member;
 import static com.siyu.member.OutboxRelayIT.merge;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.siyu.common.test.Http;
+import com.siyu.common.test.Rabbit;
 import com.siyu.common.test.ServiceIT;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.AmqpAdmin;
 import org.springframework.amqp.core.BindingBuilder;
@@ -80,7 +80,7 @@ class OutboxRelayIT {
             assertThat(payload.path("mergedId").asLong()).isEqualTo(merge.merged());
             assertThat(payload.toString()).isEqualTo(json.readTree((String) row.get("payload")).toString());
 
-            assertThat(eventually(() -> jdbc.queryForObject(
+            assertThat(Rabbit.eventually(() -> jdbc.queryForObject(
                     "select published_at is not null from outbox_event where event_id = ?", Boolean.class, eventId)))
                     .as("published_at set after the confirm").isTrue();
         } finally {
@@ -104,7 +104,7 @@ class OutboxRelayIT {
 
             // the branch's TC died in phase 2 long ago: its orphaned undo_log row must not stop events for good
             jdbc.update("update undo_log set log_created = utc_timestamp(6) - interval 10 minute where xid = ?", xid);
-            assertThat(eventually(() -> jdbc.queryForObject(
+            assertThat(Rabbit.eventually(() -> jdbc.queryForObject(
                     "select published_at is not null from outbox_event where event_id = ?", Boolean.class, eventId)))
                     .as("published once the branch is older than any global transaction").isTrue();
         } finally {
@@ -156,21 +156,5 @@ class OutboxRelayIT {
             }
         }
         return null;
-    }
-
-    static boolean eventually(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.siyu.common.inbox.Inbox;
 import com.siyu.common.inbox.ReceivedEvent;
-import com.siyu.common.test.Http;
+import com.siyu.common.test.Rabbit;
 import com.siyu.common.test.ServiceIT;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,13 +19,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -56,15 +53,7 @@ class PointsMergeIT extends PointsApi {
 
     @AfterAll
     static void removeQueues() {
-        CachingConnectionFactory connections = new CachingConnectionFactory("127.0.0.1", 5672);
-        try {
-            RabbitAdmin admin = new RabbitAdmin(connections);
-            admin.deleteQueue(QUEUE);
-            admin.deleteQueue(QUEUE + ".retry");
-            admin.deleteQueue(QUEUE + ".dlq");
-        } finally {
-            connections.destroy();
-        }
+        Rabbit.deleteInboxQueues(QUEUE);
     }
 
     @Test
@@ -90,7 +79,7 @@ class PointsMergeIT extends PointsApi {
         long mergeId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
         String mergedEvent = UUID.randomUUID().toString();
         publish("MemberMerged", tenant, mergedEvent, Map.of("mergeId", mergeId, "survivorId", survivor, "mergedId", merged));
-        assertThat(eventually(() -> processed(mergedEvent))).as("MemberMerged consumed").isTrue();
+        assertThat(Rabbit.eventually(() -> processed(mergedEvent))).as("MemberMerged consumed").isTrue();
 
         JsonNode survivorAccount = account(survivor);
         assertThat(survivorAccount.path("balance").asLong()).isEqualTo(100 + mergedBalance);
@@ -116,7 +105,7 @@ class PointsMergeIT extends PointsApi {
         for (int i = 0; i < 3; i++) {
             publish("MemberMerged", tenant, mergedEvent, Map.of("mergeId", mergeId, "survivorId", survivor, "mergedId", merged));
         }
-        assertThat(eventually(() -> duplicates() >= duplicates + 3)).as("three redeliveries acknowledged as duplicates").isTrue();
+        assertThat(Rabbit.eventually(() -> duplicates() >= duplicates + 3)).as("three redeliveries acknowledged as duplicates").isTrue();
         assertThat(ledgerState()).isEqualTo(afterMerge);
         // the same merge under another message id (member-service never does that, but nothing relies on it)
         publish("MemberMerged", tenant, UUID.randomUUID().toString(), Map.of("mergeId", mergeId, "survivorId", survivor, "mergedId", merged));
@@ -127,7 +116,7 @@ class PointsMergeIT extends PointsApi {
         ok(spend(survivor, 300, PointsLotsIT.id("pay"), STORE_B));
         String unmergedEvent = UUID.randomUUID().toString();
         publish("MemberUnmerged", tenant, unmergedEvent, Map.of("mergeId", mergeId, "survivorId", survivor, "mergedId", merged));
-        assertThat(eventually(() -> processed(unmergedEvent))).as("MemberUnmerged consumed").isTrue();
+        assertThat(Rabbit.eventually(() -> processed(unmergedEvent))).as("MemberUnmerged consumed").isTrue();
         long returned = jdbc.queryForObject("select returned_points from points_merge where tenant_id = ? and merge_id = ?",
                 Long.class, tenant, mergeId);
         // 300 were spent soonest-expiry first: all from lots that came over, none from the survivor's own 100
@@ -205,7 +194,7 @@ class PointsMergeIT extends PointsApi {
             });
         }
         go.countDown();
-        assertThat(eventually(() -> processed(messageId2) && duplicates() >= duplicates + 3)).isTrue();
+        assertThat(Rabbit.eventually(() -> processed(messageId2) && duplicates() >= duplicates + 3)).isTrue();
         System.out.printf("PointsMergeIT: 4 concurrent broker deliveries of one MemberMerged consumed in %d ms%n",
                 (System.nanoTime() - began2) / 1_000_000);
         publishers.shutdown();
@@ -292,21 +281,5 @@ class PointsMergeIT extends PointsApi {
             }
         }
         return null;
-    }
-
-    static boolean eventually(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
     }
 }
