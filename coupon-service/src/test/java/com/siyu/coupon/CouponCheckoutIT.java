@@ -100,6 +100,36 @@ class CouponCheckoutIT extends CouponIT {
     }
 
     @Test
+    void aRefundedPurchaseRevokesOnlyUnusedVouchersAllOrNone() {
+        Map<String, Object> voucher = cash("600 buys 750", 75_000, 10, 5);
+        long template = activeTemplate(voucher);
+        long first = read(grant(MEMBER, template, "PURCHASE", "buy-1-1")).path("id").asLong();
+        long second = read(grant(MEMBER, template, "PURCHASE", "buy-1-2")).path("id").asLong();
+        // the first is spent at a counter
+        post("/internal/coupon/payments/spend-1/lock", Map.of("memberId", MEMBER, "couponIds", List.of(first), "cart", cart(100_000)), 200);
+        post("/internal/coupon/payments/spend-1/redeem", Map.of(), 200);
+
+        Map<String, Object> both = Map.of("source", "PURCHASE", "keys", List.of("buy-1-1", "buy-1-2"), "count", 2);
+        ResponseEntity<String> refused = postRaw("/internal/coupon/revocations", both);
+        assertThat(refused.getStatusCode().value()).isEqualTo(409);
+        assertThat(read(refused).path("code").asText()).isEqualTo("VOUCHERS_NOT_REVOCABLE");
+        assertThat(couponStatus(second)).as("all or none").isEqualTo("AVAILABLE");
+
+        JsonNode one = post("/internal/coupon/revocations", Map.of("source", "PURCHASE", "keys", List.of("buy-1-1", "buy-1-2"), "count", 1), 200);
+        assertThat(one.path("couponIds").get(0).asLong()).isEqualTo(second);
+        assertThat(couponStatus(second)).isEqualTo("REVOKED");
+        assertThat(couponStatus(first)).isEqualTo("USED");
+        JsonNode wallet = fetch("/api/v1/coupon/wallet", Http.member(tenant, MEMBER));
+        assertThat(wallet.path("available").findValuesAsText("couponId")).doesNotContain(Long.toString(second));
+        // another tenant's keys are not this tenant's coupons
+        long mine = tenant;
+        tenant = tenant + 1;
+        ResponseEntity<String> other = postRaw("/internal/coupon/revocations", Map.of("source", "PURCHASE", "keys", List.of("buy-1-1"), "count", 1));
+        tenant = mine;
+        assertThat(other.getStatusCode().value()).isEqualTo(409);
+    }
+
+    @Test
     void aPartialRefundRestoresOnlyTheCouponsItNames() {
         Map<String, Object> a = cash("¥10 A", 1_000, 10, 1);
         a.put("stacksWithTypes", List.of("CASH"));

@@ -17,6 +17,11 @@ public record IssueCommand(long templateId, long memberId, IssueSource source, S
     }
 
     public String issueKey() {
+        return issueKey(source, key);
+    }
+
+    /** The issue key of the coupon {@code source} issued under the caller's {@code key}. */
+    public static String issueKey(IssueSource source, String key) {
         return source.name().toLowerCase(Locale.ROOT) + ":" + key;
     }
 }

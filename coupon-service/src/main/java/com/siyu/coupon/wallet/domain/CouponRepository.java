@@ -42,6 +42,9 @@ public interface CouponRepository {
     /** USED by the payment → AVAILABLE (a refund that gives the coupon back). */
     boolean restore(long couponId, String paymentId, Instant at);
 
+    /** AVAILABLE → REVOKED for the coupon issued under {@code issueKey}; false when there is none or it is not available. */
+    boolean revoke(String issueKey, Instant at);
+
     /** AVAILABLE coupons whose validity ended by {@code asOf} → EXPIRED, at most {@code limit}. */
     int expire(Instant asOf, int limit);
 

@@ -30,6 +30,9 @@ public interface CouponMapper extends BaseMapper<CouponRow> {
             + " where id = #{id} and used_payment_id = #{paymentId} and status = 'USED'")
     int restore(@Param("id") long id, @Param("paymentId") String paymentId, @Param("now") LocalDateTime now);
 
+    @Update("update coupon set status = 'REVOKED', updated_at = #{now} where issue_key = #{issueKey} and status = 'AVAILABLE'")
+    int revoke(@Param("issueKey") String issueKey, @Param("now") LocalDateTime now);
+
     @Update("update coupon set reminded_at = #{now}, updated_at = #{now} where id = #{id} and reminded_at is null and status = 'AVAILABLE'")
     int markReminded(@Param("id") long id, @Param("now") LocalDateTime now);
 

@@ -127,6 +127,11 @@ class MybatisCouponRepository implements CouponRepository {
     }
 
     @Override
+    public boolean revoke(String issueKey, Instant at) {
+        return coupons.revoke(issueKey, utc(at)) == 1;
+    }
+
+    @Override
     public boolean restore(long couponId, String paymentId, Instant at) {
         return coupons.restore(couponId, paymentId, utc(at)) == 1;
     }
