@@ -191,7 +191,7 @@ class CashierScenariosIT {
     }
 
     @Test
-    void aShopperBuysGroupBuyVouchersAndSeesTheCountersLandingPageAfterPaying() {
+    void aShopperBuysGroupBuyVouchersSeesTheCountersLandingPageAndReturnsOneVoucher() {
         // counter B sells "600 buys 750"; only two are left
         Gateway.Response created = gateway.post("/admin/v1/coupon/templates", mall.adminToken(), map(
                 "name", "600 buys 750", "type", "GROUP_BUY", "valueFen", 75000, "priceFen", 60000, "totalStock", 2, "perMemberLimit", 5,
@@ -214,13 +214,7 @@ class CashierScenariosIT {
 
         // two were issued into the wallet; the third was sold out and paid back
         JsonNode wallet = gateway.get("/api/v1/coupon/wallet", shopper.token).body();
-        long vouchers = 0;
-        for (JsonNode c : wallet.path("available")) {
-            if (c.path("templateId").asLong() == voucher) {
-                vouchers++;
-            }
-        }
-        assertThat(vouchers).as(wallet.toString()).isEqualTo(2);
+        assertThat(vouchersIn(wallet, voucher)).as(wallet.toString()).isEqualTo(2);
         JsonNode refunds = gateway.get("/api/v1/payment/payments/" + paymentNo + "/refunds", shopper.token).body();
         assertThat(refunds.size()).as(refunds.toString()).isEqualTo(1);
         assertThat(refunds.get(0).path("cashFen").asLong()).isEqualTo(60000);
@@ -231,6 +225,24 @@ class CashierScenariosIT {
         assertThat(page.get(0).path("source").asText()).isEqualTo("MERCHANT");
         assertThat(page.get(0).path("couponTemplateId").asLong()).isEqualTo(template);
         assertThat(page.get(0).path("followOfficialAccount").asBoolean()).isTrue();
+
+        // one voucher comes back at the counter: it leaves the wallet and its price is paid back
+        Gateway.Response back = gateway.post("/admin/v1/payment/payments/" + paymentNo + "/refunds", mall.adminToken(),
+                map("orderNo", payment.path("orders").get(0).path("orderNo").asText(), "amountFen", 60000, "reason", "one voucher returned"));
+        assertThat(back.status()).as(back.toString()).isEqualTo(201);
+        assertThat(back.body().path("revokedCouponIds").size()).isEqualTo(1);
+        assertThat(back.body().path("cashFen").asLong()).isEqualTo(60000);
+        assertThat(vouchersIn(gateway.get("/api/v1/coupon/wallet", shopper.token).body(), voucher)).isEqualTo(1);
+    }
+
+    private static long vouchersIn(JsonNode wallet, long template) {
+        long n = 0;
+        for (JsonNode c : wallet.path("available")) {
+            if (c.path("templateId").asLong() == template) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static String payAtB(Shopper shopper, Long coupon, long points) {

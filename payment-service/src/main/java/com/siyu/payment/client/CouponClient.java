@@ -40,6 +40,16 @@ public interface CouponClient {
     record Issued(long id, long templateId, String status) {
     }
 
+    /** A refund of a voucher purchase: {@code count} of the still-unused coupons issued under {@code keys} are revoked, all or none. */
+    @PostMapping("/internal/coupon/revocations")
+    Revoked revoke(@RequestBody Revoke revoke);
+
+    record Revoke(String source, List<String> keys, int count) {
+    }
+
+    record Revoked(List<Long> couponIds) {
+    }
+
     @GetMapping("/internal/coupon/templates/{id}")
     Template template(@PathVariable("id") long id);
 

@@ -3,6 +3,7 @@ package com.siyu.payment.checkout;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -30,7 +31,7 @@ class VoucherIT extends CashierApi {
     VoucherSales sales;
 
     @Test
-    void twoVouchersArePaidAtTheirPriceAndIssuedOnceWhenPaid() {
+    void twoVouchersArePaidAtTheirPriceIssuedOnceWhenPaidAndRefundedOneByOneByRevokingThem() {
         sells(41, "GROUP_BUY", 60_000L, "[11]");
         grantsAnswer();
         String no = bought(41, 2);
@@ -47,11 +48,36 @@ class VoucherIT extends CashierApi {
         services.verify(1, postRequestedFor(urlEqualTo("/internal/coupon/grants")).withRequestBody(matchingJsonPath("$.key", equalTo(no + "-1"))));
         services.verify(1, postRequestedFor(urlEqualTo("/internal/coupon/grants")).withRequestBody(matchingJsonPath("$.key", equalTo(no + "-2"))));
         assertThat(db.queryForObject("SELECT fulfilled_at IS NOT NULL FROM checkout_payment WHERE payment_no = ?", Boolean.class, no)).isTrue();
-        // a counter refund would leave the vouchers usable: refused
-        ResponseEntity<String> refund = http.exchange("/admin/v1/payment/payments/" + no + "/refunds", HttpMethod.POST,
-                new HttpEntity<>(Map.of("orderNo", no + "-1", "reason", "changed my mind"), Http.write(Http.staff(tenant, 9, "MANAGER"))), String.class);
-        assertThat(refund.getStatusCode().value()).isEqualTo(409);
-        assertThat(read(refund).path("code").asText()).isEqualTo("REFUND_OF_VOUCHER_PURCHASE");
+        // refunds go voucher by voucher, and take unused vouchers back in the same global transaction
+        pointsRefundsAnswer();
+        wechat.refundAnswers("SUCCESS");
+        assertThat(read(refundVouchers(no, 30_000L)).path("code").asText()).isEqualTo("REFUND_NOT_WHOLE_VOUCHERS");
+        services.stubFor(post(urlEqualTo("/internal/coupon/revocations")).willReturn(aResponse().withStatus(409)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"status\":409,\"code\":\"VOUCHERS_NOT_REVOCABLE\",\"detail\":\"Only 0 of the 2 vouchers to take back are unused\"}")));
+        ResponseEntity<String> used = refundVouchers(no, null);
+        assertThat(used.getStatusCode().value()).isEqualTo(409);
+        assertThat(read(used).path("code").asText()).isEqualTo("VOUCHERS_NOT_REVOCABLE");
+        assertThat(db.queryForObject("SELECT COUNT(*) FROM refund WHERE payment_no = ?", Long.class, no)).isZero();
+        assertThat(db.queryForObject("SELECT refunded_gross_fen FROM merchant_order WHERE order_no = ?", Long.class, no + "-1")).isZero();
+
+        services.stubFor(post(urlEqualTo("/internal/coupon/revocations")).willReturn(ok("{\"couponIds\":[901]}")));
+        JsonNode one = read(refundVouchers(no, 60_000L));
+        assertThat(one.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(one.path("cashFen").asLong()).isEqualTo(60_000);
+        assertThat(one.path("revokedCouponIds").get(0).asLong()).isEqualTo(901);
+        services.verify(postRequestedFor(urlEqualTo("/internal/coupon/revocations")).withHeader("TX_XID", matching(".+"))
+                .withRequestBody(matchingJsonPath("$.keys[1]", equalTo(no + "-2")))
+                .withRequestBody(matchingJsonPath("$.count", equalTo("1"))));
+    }
+
+    private ResponseEntity<String> refundVouchers(String no, Long amountFen) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("orderNo", no + "-1", "reason", "changed my mind"));
+        if (amountFen != null) {
+            body.put("amountFen", amountFen);
+        }
+        return http.exchange("/admin/v1/payment/payments/" + no + "/refunds", HttpMethod.POST, new HttpEntity<>(body,
+                Http.write(Http.staff(tenant, 9, "MANAGER"))), String.class);
     }
 
     @Test

@@ -51,6 +51,21 @@ public record RefundPlan(MerchantOrder order, long grossFen, long cashFen, long 
                 full ? couponsFreedBy(payment, order) : List.of(), full);
     }
 
+    /**
+     * A voucher purchase is refunded voucher by voucher: how many this refund takes back (0 for a counter
+     * payment); refused unless the amount is a whole number of vouchers.
+     */
+    public int wholeVouchers(Payment payment) {
+        if (payment.purchase() == null) {
+            return 0;
+        }
+        long unit = order.grossFen() / payment.purchase().quantity();
+        if (grossFen % unit != 0) {
+            throw new RefundRefused("REFUND_NOT_WHOLE_VOUCHERS", "A voucher costs " + unit + " fen; refund a whole number of them");
+        }
+        return Math.toIntExact(grossFen / unit);
+    }
+
     /** What the member gets in cash and points value together. */
     public long valueFen() {
         return cashFen + pointsFen;

@@ -67,19 +67,16 @@ public class Refunding {
 
     /** {@code grossFen}: the price of what comes back, before discounts; null = the rest of the order. */
     public Refund request(String paymentNo, String orderNo, Long grossFen, String reason, Long staffId) {
-        if (paid(paymentNo).purchase() != null) {
-            throw new DomainException(HttpStatus.CONFLICT, "REFUND_OF_VOUCHER_PURCHASE",
-                    "Payment " + paymentNo + " bought vouchers; they are refunded by revoking them in coupon-service, not at the counter");
-        }
-        return refund(paymentNo, orderNo, grossFen, reason, staffId);
+        return refund(paymentNo, orderNo, grossFen, reason, staffId, true);
     }
 
     /** Vouchers a payment bought that coupon-service would not issue (sold out, over the member's limit) are paid back. */
     public Refund refundUnissued(String paymentNo, String orderNo, long grossFen, String reason) {
-        return refund(paymentNo, orderNo, grossFen, reason, null);
+        return refund(paymentNo, orderNo, grossFen, reason, null, false);
     }
 
-    private Refund refund(String paymentNo, String orderNo, Long grossFen, String reason, Long staffId) {
+    /** {@code revokeVouchers}: a voucher purchase's refund takes that many unused vouchers back (not for ones never issued). */
+    private Refund refund(String paymentNo, String orderNo, Long grossFen, String reason, Long staffId, boolean revokeVouchers) {
         Payment payment = paid(paymentNo);
         if (payment.rewardedAt() == null) {
             // the order's earned points must exist before a refund can reverse them: earn them now (idempotent)
@@ -91,8 +88,9 @@ public class Refunding {
             }
         }
         RefundPlan plan = RefundPlan.of(payment, orderNo, grossFen);
+        int vouchers = revokeVouchers ? plan.wholeVouchers(payment) : 0;
         String refundNo = "RF" + UUID.randomUUID().toString().replace("-", "").substring(0, 24).toUpperCase();
-        transactions.open(refundNo, payment, plan, reason, staffId);
+        transactions.open(refundNo, payment, plan, vouchers, reason, staffId);
         log.info("Refund {} of {} fen gross on order {} recorded ({} fen cash, {} points back)", refundNo, plan.grossFen(), orderNo,
                 plan.cashFen(), plan.pointsToReturn());
         submit(refunds.find(refundNo).orElseThrow());

@@ -47,6 +47,6 @@ public interface Refunds {
     }
 
     record NewRefund(String refundNo, RefundPlan plan, String paymentNo, long memberId, String channel, long pointsReversed,
-                     List<Long> restoredCouponIds, String reason, Long requestedBy) {
+                     List<Long> restoredCouponIds, List<Long> revokedCouponIds, String reason, Long requestedBy) {
     }
 }

@@ -70,7 +70,8 @@ class MybatisRefunds implements Refunds {
         row.pointsFen = plan.pointsFen();
         row.pointsReturned = plan.pointsToReturn();
         row.pointsReversed = r.pointsReversed();
-        row.restoredCouponIds = r.restoredCouponIds().stream().map(String::valueOf).collect(Collectors.joining(","));
+        row.restoredCouponIds = ids(r.restoredCouponIds());
+        row.revokedCouponIds = ids(r.revokedCouponIds());
         row.orderFullyRefunded = plan.orderFullyRefunded();
         row.reason = r.reason();
         row.requestedBy = r.requestedBy();
@@ -149,11 +150,18 @@ class MybatisRefunds implements Refunds {
     }
 
     private static Refund refund(RefundRow r) {
-        List<Long> coupons = r.restoredCouponIds.isEmpty() ? List.of()
-                : Arrays.stream(r.restoredCouponIds.split(",")).map(Long::valueOf).toList();
         return new Refund(r.refundNo, r.paymentNo, r.orderNo, r.memberId, r.merchantId, r.storeId, RefundStatus.valueOf(r.status), r.channel,
-                r.grossFen, r.cashFen, r.pointsFen, r.pointsReturned, r.pointsReversed, coupons, r.orderFullyRefunded, r.reason, r.requestedBy,
+                r.grossFen, r.cashFen, r.pointsFen, r.pointsReturned, r.pointsReversed, ids(r.restoredCouponIds), ids(r.revokedCouponIds),
+                r.orderFullyRefunded, r.reason, r.requestedBy,
                 r.channelRefundId, r.attempts, r.lastError, instant(r.submittedAt), instant(r.succeededAt), instant(r.createdAt));
+    }
+
+    private static String ids(List<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+
+    private static List<Long> ids(String ids) {
+        return ids == null || ids.isEmpty() ? List.of() : Arrays.stream(ids.split(",")).map(Long::valueOf).toList();
     }
 
     private static LocalDateTime time(Instant instant) {

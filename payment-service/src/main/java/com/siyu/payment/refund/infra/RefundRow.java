@@ -24,6 +24,7 @@ public class RefundRow {
     public Long pointsReturned;
     public Long pointsReversed;
     public String restoredCouponIds;
+    public String revokedCouponIds;
     public Boolean orderFullyRefunded;
     public String reason;
     public Long requestedBy;
