@@ -16,6 +16,9 @@ public interface TierRepository {
     /** Adds to the member's growth, spend and visits in one statement; returns the new growth. */
     long addToMember(long memberId, long growth, long spendFen, Instant visitAt);
 
+    /** Takes growth and spend back (a refund); the visit stays a visit. Returns the member's growth after. */
+    long takeFromMember(long memberId, long growth, long spendFen);
+
     void setTier(long memberId, String tierCode);
 
     /** Growth per member earned after {@code since}, for every member who has a tier or earned growth. */

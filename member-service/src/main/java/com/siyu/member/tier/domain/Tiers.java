@@ -45,6 +45,24 @@ public class Tiers {
     }
 
     @Transactional
+    /**
+     * A refunded purchase takes back the growth and spend it added (negative lines in the growth journal,
+     * once per {@code bizId}, the refund's number), on the member it now belongs to (the survivor of a merge).
+     * No visit is taken back. The tier is not lowered at once: the scheduled evaluation over the window does it.
+     */
+    public GrowthResult reverse(GrowthEvent refund) {
+        Member member = members.resolve(refund.memberId());
+        long growth = TierLadder.growthFor(refund.spendFen(), false);
+        GrowthEvent reversal = new GrowthEvent(member.id(), refund.bizId(), -refund.spendFen(), refund.storeId(), refund.category(),
+                refund.occurredAt());
+        if (!tiers.appendGrowth(reversal, -growth)) {
+            Member current = members.get(member.id());
+            return new GrowthResult(current.id(), current.growth(), current.tierCode(), false);
+        }
+        long total = tiers.takeFromMember(member.id(), growth, refund.spendFen());
+        return new GrowthResult(member.id(), total, member.tierCode(), true);
+    }
+
     public GrowthResult record(GrowthEvent event) {
         Member member = members.resolve(event.memberId());
         long growth = TierLadder.growthFor(event.spendFen(), true);

@@ -76,6 +76,12 @@ class MybatisTierRepository implements TierRepository {
     }
 
     @Override
+    public long takeFromMember(long memberId, long growth, long spendFen) {
+        tiers.takeFromMember(memberId, growth, spendFen, utc(clock.instant()));
+        return tiers.growthOf(memberId);
+    }
+
+    @Override
     public void setTier(long memberId, String tierCode) {
         tiers.setTier(memberId, tierCode, utc(clock.instant()));
     }

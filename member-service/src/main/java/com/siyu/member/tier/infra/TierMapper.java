@@ -22,6 +22,10 @@ public interface TierMapper extends BaseMapper<TierRow> {
     int addToMember(@Param("id") long id, @Param("growth") long growth, @Param("spend") long spend,
                     @Param("at") LocalDateTime at, @Param("now") LocalDateTime now);
 
+    @Update("update member set growth = growth - #{growth}, total_spend_fen = total_spend_fen - #{spend}, updated_at = #{now}"
+            + " where id = #{id}")
+    int takeFromMember(@Param("id") long id, @Param("growth") long growth, @Param("spend") long spend, @Param("now") LocalDateTime now);
+
     @Select("select growth from member where id = #{id}")
     Long growthOf(@Param("id") long id);
 

@@ -6,6 +6,7 @@ import com.siyu.common.problem.DomainException;
 import com.siyu.payment.checkout.domain.ChannelFailed;
 import com.siyu.payment.checkout.domain.ChannelNotifications;
 import com.siyu.payment.checkout.domain.ChannelRefund;
+import com.siyu.payment.checkout.domain.MerchantOrder;
 import com.siyu.payment.checkout.domain.NotificationRejected;
 import com.siyu.payment.checkout.domain.Outbox;
 import com.siyu.payment.checkout.domain.Payment;
@@ -190,9 +191,11 @@ public class Refunding {
     /** PROCESSING → SUCCEEDED and PaymentRefunded, in one local transaction: repeats (notifications, the job) change nothing. */
     private void succeed(Refund refund, String channelRefundId, Instant at) {
         Instant when = (at == null ? clock.instant() : at).truncatedTo(ChronoUnit.MILLIS);
+        // the order's category lets member-service take the spend back where it was counted
+        String category = payments.find(refund.paymentNo()).flatMap(p -> p.order(refund.orderNo())).map(MerchantOrder::category).orElse(null);
         tx.executeWithoutResult(status -> {
             if (refunds.markSucceeded(refund.refundNo(), channelRefundId, when)) {
-                outbox.append("PaymentRefunded", PaymentRefunded.of(refund, when));
+                outbox.append("PaymentRefunded", PaymentRefunded.of(refund, category, when));
             }
         });
     }
