@@ -120,6 +120,9 @@ class CashierScenariosIT {
         long cash = payment.path("cashFen").asLong();
         long earned = cash / 100;
         assertThat(balance(shopper)).isEqualTo(5000 - 1000 + earned);
+        // the purchase grew the member: a visit (10) and what was paid (cash and points), ¥1 each
+        assertThat(gateway.get("/admin/v1/member/members/" + shopper.memberId, mall.adminToken()).body().path("growth").asLong())
+                .isEqualTo(10 + (cash + 1000) / 100);
 
         // half of the goods come back
         Gateway.Response half = gateway.post("/admin/v1/payment/payments/" + paymentNo + "/refunds", mall.adminToken(),
@@ -156,6 +159,27 @@ class CashierScenariosIT {
         assertThat(again.status()).isEqualTo(422);
         assertThat(again.code()).isEqualTo("REFUND_ORDER_ALREADY_REFUNDED");
         assertThat(gateway.get("/admin/v1/points/reconciliation", mall.adminToken()).body().path("clean").asBoolean()).isTrue();
+        // member-service hears of the refunds (PaymentRefunded through RabbitMQ): only the visit's growth is left
+        assertThat(eventually(() -> gateway.get("/admin/v1/member/members/" + shopper.memberId, mall.adminToken()).body()
+                .path("growth").asLong() <= 11)).as("growth taken back").isTrue();
+        assertThat(gateway.get("/admin/v1/member/members/" + shopper.memberId, mall.adminToken()).body().path("growth").asLong())
+                .isGreaterThanOrEqualTo(10);
+    }
+
+    private static boolean eventually(java.util.function.BooleanSupplier condition) {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (Instant.now().isBefore(deadline)) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     @Test
