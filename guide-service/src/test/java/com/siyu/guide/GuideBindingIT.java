@@ -12,8 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
-import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
-import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
@@ -72,15 +70,7 @@ class GuideBindingIT {
     @AfterAll
     static void stop() {
         memberService.stop();
-        CachingConnectionFactory connections = new CachingConnectionFactory("127.0.0.1", 5672);
-        try {
-            RabbitAdmin admin = new RabbitAdmin(connections);
-            admin.deleteQueue(QUEUE);
-            admin.deleteQueue(QUEUE + ".retry");
-            admin.deleteQueue(QUEUE + ".dlq");
-        } finally {
-            connections.destroy();
-        }
+        Rabbit.deleteInboxQueues(QUEUE);
     }
 
     @Autowired
