@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.siyu.common.inbox.EventConsumer;
 import com.siyu.common.inbox.MalformedEvent;
 import com.siyu.common.inbox.ReceivedEvent;
-import com.siyu.member.tier.domain.GrowthEvent;
 import com.siyu.member.tier.domain.Tiers;
 import java.time.Instant;
 import java.util.Set;
@@ -12,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * payment-service's {@code PaymentRefunded} (envelope {eventId, type, tenantId, data}): the growth and
- * spend the refunded purchase added are taken back, once per refund, through common's inbox.
+ * spend the refunded shop order added are taken back from whoever it was recorded on, once per refund,
+ * through common's inbox.
  */
 @Component
 class RefundConsumer implements EventConsumer {
@@ -33,16 +33,14 @@ class RefundConsumer implements EventConsumer {
     @Override
     public void consume(ReceivedEvent event) {
         JsonNode data = event.payload().path("data");
-        if (!data.path("refundNo").isTextual() || !data.path("memberId").canConvertToLong()) {
-            throw new MalformedEvent("PaymentRefunded " + event.messageId() + " has no refundNo or memberId");
+        if (!data.path("refundNo").isTextual() || !data.path("orderNo").isTextual()) {
+            throw new MalformedEvent("PaymentRefunded " + event.messageId() + " has no refundNo or orderNo");
         }
         long spend = data.path("cashFen").asLong() + data.path("pointsFen").asLong();
-        if (spend <= 0) {
-            return;
-        }
         Instant at = data.path("refundedAt").isTextual() ? Instant.parse(data.path("refundedAt").asText()) : null;
-        tiers.reverse(new GrowthEvent(data.path("memberId").asLong(), data.path("refundNo").asText(), spend,
+        // the purchase's growth was recorded under its shop order number (payment-service reports it so)
+        tiers.reverse(data.path("orderNo").asText(), data.path("refundNo").asText(), spend,
                 data.hasNonNull("storeId") ? data.path("storeId").asLong() : null,
-                data.hasNonNull("category") ? data.path("category").asText() : null, at));
+                data.hasNonNull("category") ? data.path("category").asText() : null, at);
     }
 }

@@ -16,6 +16,12 @@ public interface TierRepository {
     /** Adds to the member's growth, spend and visits in one statement; returns the new growth. */
     long addToMember(long memberId, long growth, long spendFen, Instant visitAt);
 
+    /** The member whose growth line {@code bizId} is, locking that line; empty when there is none. */
+    java.util.Optional<Long> lockGrowth(String bizId);
+
+    /** How much spend refunds have taken back from purchase {@code bizId} so far. */
+    long reversedSpend(String bizId);
+
     /** Takes growth and spend back (a refund); the visit stays a visit. Returns the member's growth after. */
     long takeFromMember(long memberId, long growth, long spendFen);
 

@@ -44,25 +44,32 @@ public class Tiers {
         return tiers.ladder();
     }
 
-    @Transactional
     /**
-     * A refunded purchase takes back the growth and spend it added (negative lines in the growth journal,
-     * once per {@code bizId}, the refund's number), on the member it now belongs to (the survivor of a merge).
-     * No visit is taken back. The tier is not lowered at once: the scheduled evaluation over the window does it.
+     * A refund of purchase {@code purchaseBizId} (the shop order whose growth was recorded) takes back the
+     * growth and spend it added, on the member the purchase was recorded on, once per refund: negative lines
+     * keyed {@code <purchase>/<refund>}. Cumulative like the refund itself: after refunds of the whole purchase
+     * exactly its growth is gone, whatever the split. No visit is taken back; the tier is lowered by the
+     * scheduled evaluation, not at once. A purchase whose growth was never recorded has nothing to take back.
      */
-    public GrowthResult reverse(GrowthEvent refund) {
-        Member member = members.resolve(refund.memberId());
-        long growth = TierLadder.growthFor(refund.spendFen(), false);
-        GrowthEvent reversal = new GrowthEvent(member.id(), refund.bizId(), -refund.spendFen(), refund.storeId(), refund.category(),
-                refund.occurredAt());
-        if (!tiers.appendGrowth(reversal, -growth)) {
-            Member current = members.get(member.id());
-            return new GrowthResult(current.id(), current.growth(), current.tierCode(), false);
+    @Transactional
+    public GrowthResult reverse(String purchaseBizId, String refundBizId, long spendFen, Long storeId, String category, Instant at) {
+        Optional<Long> owner = tiers.lockGrowth(purchaseBizId);
+        if (owner.isEmpty() || spendFen <= 0) {
+            return new GrowthResult(owner.orElse(0L), 0, null, false);
         }
-        long total = tiers.takeFromMember(member.id(), growth, refund.spendFen());
-        return new GrowthResult(member.id(), total, member.tierCode(), true);
+        long memberId = owner.get();
+        long before = tiers.reversedSpend(purchaseBizId);
+        long growth = Math.floorDiv(before + spendFen, 100) - Math.floorDiv(before, 100);
+        GrowthEvent reversal = new GrowthEvent(memberId, purchaseBizId + "/" + refundBizId, -spendFen, storeId, category, at);
+        Member member = members.get(memberId);
+        if (!tiers.appendGrowth(reversal, -growth)) {
+            return new GrowthResult(member.id(), member.growth(), member.tierCode(), false);
+        }
+        long total = tiers.takeFromMember(memberId, growth, spendFen);
+        return new GrowthResult(memberId, total, member.tierCode(), true);
     }
 
+    @Transactional
     public GrowthResult record(GrowthEvent event) {
         Member member = members.resolve(event.memberId());
         long growth = TierLadder.growthFor(event.spendFen(), true);

@@ -76,6 +76,16 @@ class MybatisTierRepository implements TierRepository {
     }
 
     @Override
+    public java.util.Optional<Long> lockGrowth(String bizId) {
+        return java.util.Optional.ofNullable(growth.lockMemberOf(bizId));
+    }
+
+    @Override
+    public long reversedSpend(String bizId) {
+        return growth.reversedSpend(bizId);
+    }
+
+    @Override
     public long takeFromMember(long memberId, long growth, long spendFen) {
         tiers.takeFromMember(memberId, growth, spendFen, utc(clock.instant()));
         return tiers.growthOf(memberId);
