@@ -218,6 +218,26 @@ class RefundIT extends CashierApi {
     }
 
     @Test
+    void aRefundTheChannelKeepsRefusingBecomesAbnormalForAPersonToSettle() {
+        String no = paidPayment();
+        pointsRefundAnswers(0);
+        wechatServer.stubFor(post(urlEqualTo("/v3/refund/domestic/refunds")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody("{\"code\":\"INVALID_REQUEST\",\"message\":\"超过退款期限\"}")));
+        String refundNo = read(refund(no, no + "-2", 5_000L, Http.write(staff()))).path("refundNo").asText();
+        for (int attempt = 2; attempt <= Refunding.MAX_CHANNEL_ATTEMPTS; attempt++) {
+            assertThat(refundStatus(refundNo)).as("attempt " + attempt).isEqualTo("PROCESSING");
+            due(refundNo);
+            refunding.retryDue(10);
+        }
+        assertThat(refundStatus(refundNo)).isEqualTo("ABNORMAL");
+        assertThat(db.queryForObject("SELECT last_error FROM refund WHERE refund_no = ?", String.class, refundNo)).contains("refused");
+        wechatServer.verify(Refunding.MAX_CHANNEL_ATTEMPTS, postRequestedFor(urlEqualTo("/v3/refund/domestic/refunds")));
+        refunding.retryDue(10);
+        wechatServer.verify(Refunding.MAX_CHANNEL_ATTEMPTS, postRequestedFor(urlEqualTo("/v3/refund/domestic/refunds")));
+        assertThat(events("PaymentRefunded")).isZero();
+    }
+
+    @Test
     void concurrentRefundsOfOneOrderNeverRefundMoreThanItAndLeaveNoHalfState() throws Exception {
         String no = paidPayment();
         pointsRefundAnswers(0);

@@ -92,7 +92,8 @@ class VoucherIT extends CashierApi {
         wechat.refundAnswers("SUCCESS");
         assertThat(notifyPaid(wechat.notification(no, txn("v2"), 180_000)).getStatusCode().value()).isEqualTo(204);
 
-        Map<String, Object> refund = db.queryForMap("SELECT gross_fen, cash_fen, status FROM refund WHERE payment_no = ?", no);
+        Map<String, Object> refund = db.queryForMap("SELECT refund_no, gross_fen, cash_fen, status FROM refund WHERE payment_no = ?", no);
+        assertThat(refund.get("refund_no")).isEqualTo("RU" + no.substring(2));
         assertThat(refund.get("gross_fen")).isEqualTo(60_000L);
         assertThat(refund.get("cash_fen")).isEqualTo(60_000L);
         assertThat(refund.get("status")).isEqualTo("SUCCEEDED");
@@ -102,6 +103,46 @@ class VoucherIT extends CashierApi {
         // run again (the job): nothing more is refunded or issued
         CallerContext.runAs(Caller.system(tenant), () -> sales.fulfil(no));
         assertThat(db.queryForObject("SELECT COUNT(*) FROM refund WHERE payment_no = ?", Long.class, no)).isEqualTo(1);
+    }
+
+    @Test
+    void runsRacingToFulfilAPurchaseRefundWhatCouldNotBeIssuedOnlyOnce() throws Exception {
+        sells(47, "GROUP_BUY", 60_000L, "[11]");
+        grantsAnswer();
+        String no = bought(47, 2);
+        services.stubFor(post(urlEqualTo("/internal/coupon/grants")).withRequestBody(matchingJsonPath("$.key", equalTo(no + "-2")))
+                .willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"status\":409,\"code\":\"COUPON_OUT_OF_STOCK\",\"detail\":\"no stock left\"}")));
+        // points-service is down when the payment settles: the refund of the sold-out voucher waits
+        services.stubFor(post(urlEqualTo("/internal/points/refunds")).willReturn(aResponse().withStatus(503)));
+        wechat.refundAnswers("SUCCESS");
+        assertThat(notifyPaid(wechat.notification(no, txn("v4"), 120_000)).getStatusCode().value()).isEqualTo(204);
+        assertThat(db.queryForObject("SELECT COUNT(*) FROM refund WHERE payment_no = ?", Long.class, no)).isZero();
+        assertThat(db.queryForObject("SELECT fulfilled_at IS NULL FROM checkout_payment WHERE payment_no = ?", Boolean.class, no)).isTrue();
+
+        // back again: four runs at once (the job on two replicas, a late event…) refund it once
+        pointsRefundsAnswer();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        java.util.List<java.util.concurrent.Callable<Boolean>> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            runs.add(() -> {
+                try {
+                    CallerContext.runAs(Caller.system(tenant), () -> sales.fulfil(no));
+                    return true;
+                } catch (RuntimeException e) {
+                    return false;
+                }
+            });
+        }
+        for (java.util.concurrent.Future<Boolean> f : pool.invokeAll(runs)) {
+            f.get();
+        }
+        pool.shutdown();
+        CallerContext.runAs(Caller.system(tenant), () -> sales.fulfil(no));
+        assertThat(db.queryForObject("SELECT COUNT(*) FROM refund WHERE payment_no = ?", Long.class, no)).isEqualTo(1);
+        assertThat(db.queryForObject("SELECT refunded_gross_fen FROM merchant_order WHERE order_no = ?", Long.class, no + "-1")).isEqualTo(60_000);
+        assertThat(db.queryForObject("SELECT fulfilled_at IS NOT NULL FROM checkout_payment WHERE payment_no = ?", Boolean.class, no)).isTrue();
+        wechatServer.verify(1, postRequestedFor(urlEqualTo("/v3/refund/domestic/refunds")));
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,8 @@ public class Refunding {
     private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     private static final Duration MAX_RETRY = Duration.ofHours(1);
     private static final Duration CONFIRMATION_CHECK = Duration.ofMinutes(1);
+    /** After this many refusals (about 7 h with the backoff) a refund is ABNORMAL: a person has to look at it. */
+    public static final int MAX_CHANNEL_ATTEMPTS = 15;
 
     private final Payments payments;
     private final Settlement settlement;
@@ -68,16 +71,24 @@ public class Refunding {
 
     /** {@code grossFen}: the price of what comes back, before discounts; null = the rest of the order. */
     public Refund request(String paymentNo, String orderNo, Long grossFen, String reason, Long staffId) {
-        return refund(paymentNo, orderNo, grossFen, reason, staffId, true);
+        return refund(newRefundNo(), paymentNo, orderNo, grossFen, reason, staffId, true);
     }
 
-    /** Vouchers a payment bought that coupon-service would not issue (sold out, over the member's limit) are paid back. */
-    public Refund refundUnissued(String paymentNo, String orderNo, long grossFen, String reason) {
-        return refund(paymentNo, orderNo, grossFen, reason, null, false);
+    /**
+     * Vouchers a payment bought that coupon-service would not issue (sold out, over the member's limit) are
+     * paid back, under {@code refundNo}: the caller's fixed number, so this refund can only ever be made once.
+     */
+    public Refund refundUnissued(String refundNo, String paymentNo, String orderNo, long grossFen, String reason) {
+        return refund(refundNo, paymentNo, orderNo, grossFen, reason, null, false);
+    }
+
+    public Optional<Refund> find(String refundNo) {
+        return refunds.find(refundNo);
     }
 
     /** {@code revokeVouchers}: a voucher purchase's refund takes that many unused vouchers back (not for ones never issued). */
-    private Refund refund(String paymentNo, String orderNo, Long grossFen, String reason, Long staffId, boolean revokeVouchers) {
+    private Refund refund(String refundNo, String paymentNo, String orderNo, Long grossFen, String reason, Long staffId,
+                          boolean revokeVouchers) {
         Payment payment = paid(paymentNo);
         if (payment.rewardedAt() == null) {
             // the order's earned points must exist before a refund can reverse them: earn them now (idempotent)
@@ -90,11 +101,16 @@ public class Refunding {
         }
         RefundPlan plan = RefundPlan.of(payment, orderNo, grossFen);
         int vouchers = revokeVouchers ? plan.wholeVouchers(payment) : 0;
-        String refundNo = "RF" + UUID.randomUUID().toString().replace("-", "").substring(0, 24).toUpperCase();
         transactions.open(refundNo, payment, plan, vouchers, reason, staffId);
         log.info("Refund {} of {} fen gross on order {} recorded ({} fen cash, {} points back)", refundNo, plan.grossFen(), orderNo,
                 plan.cashFen(), plan.pointsToReturn());
-        submit(refunds.find(refundNo).orElseThrow());
+        try {
+            submit(refunds.find(refundNo).orElseThrow());
+        } catch (RuntimeException e) {
+            // the refund is committed: answer it as PROCESSING (a 5xx would free the Idempotency-Key and invite a second
+            // refund); the job submits it again after its first attempt time
+            log.error("Refund {} is recorded but handing it to the channel failed; the retry job takes it", refundNo, e);
+        }
         return refunds.find(refundNo).orElseThrow();
     }
 
@@ -158,10 +174,18 @@ public class Refunding {
             apply(refund, channel.refund(new PaymentChannel.RefundOrder(refund.paymentNo(), refund.refundNo(), refund.cashFen(),
                     payment.cashFen(), refund.reason())));
         } catch (ChannelFailed e) {
-            Duration wait = backoff(refund.attempts() + 1);
-            log.warn("Channel {} did not take refund {} (attempt {}), again in {}: {}", channel.name(), refund.refundNo(),
-                    refund.attempts() + 1, wait, e.getMessage());
+            int attempt = refund.attempts() + 1;
+            Duration wait = backoff(attempt);
             refunds.markAttemptFailed(refund.refundNo(), e.getMessage(), clock.instant().plus(wait));
+            if (attempt >= MAX_CHANNEL_ATTEMPTS) {
+                if (refunds.markAbnormal(refund.refundNo(), "The channel refused the refund " + attempt + " times: " + e.getMessage())) {
+                    log.error("Refund {} of payment {} refused {} times by {}: ABNORMAL, customer service must return {} fen: {}",
+                            refund.refundNo(), refund.paymentNo(), attempt, channel.name(), refund.cashFen(), e.getMessage());
+                }
+            } else {
+                log.warn("Channel {} did not take refund {} (attempt {}), again in {}: {}", channel.name(), refund.refundNo(), attempt,
+                        wait, e.getMessage());
+            }
         }
     }
 
@@ -211,6 +235,10 @@ public class Refunding {
                     + payment.channel() + ", which this deployment does not use");
         }
         return payment;
+    }
+
+    static String newRefundNo() {
+        return "RF" + UUID.randomUUID().toString().replace("-", "").substring(0, 24).toUpperCase();
     }
 
     static Duration backoff(int attempt) {

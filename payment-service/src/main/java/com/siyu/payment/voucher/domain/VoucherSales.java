@@ -33,6 +33,9 @@ public class VoucherSales {
 
     private static final Logger log = LoggerFactory.getLogger(VoucherSales.class);
     private static final Set<String> SOLD_TYPES = Set.of("GROUP_BUY", "BLIND_BOX");
+    /** coupon-service's answers that mean a voucher will never be issued for this purchase. */
+    private static final Set<String> REFUSALS = Set.of("COUPON_OUT_OF_STOCK", "COUPON_LIMIT_REACHED", "COUPON_NOT_AVAILABLE");
+    private static final String KEY_TAKEN = "ISSUE_KEY_REUSED";
 
     private final Checkout checkout;
     private final CouponClient coupons;
@@ -77,7 +80,12 @@ public class VoucherSales {
         }
     }
 
-    /** Issues the vouchers of a paid purchase; refunds those coupon-service refuses. Idempotent. */
+    /**
+     * Issues the vouchers of a paid purchase; refunds those coupon-service refuses for good (sold out, over
+     * the member's limit, no longer on sale). Idempotent: grants are keyed by payment and position, and the
+     * refund of what could not be issued has one fixed number per payment, so concurrent or repeated runs
+     * (the event, the job, another replica) make it at most once.
+     */
     public void fulfil(String paymentNo) {
         Payment payment = payments.find(paymentNo).orElseThrow();
         Payment.Purchase purchase = payment.purchase();
@@ -91,20 +99,28 @@ public class VoucherSales {
                 coupons.grant(new CouponClient.Grant(purchase.templateId(), payment.memberId(), "PURCHASE", paymentNo + "-" + i));
                 issued++;
             } catch (RuntimeException e) {
-                refusal = rejection(e);
-                if (refusal == null) {
+                RemoteRejection rejection = rejection(e);
+                if (rejection != null && KEY_TAKEN.equals(rejection.code())) {
+                    // issued before and since moved to the member this one was merged into: still issued
+                    issued++;
+                } else if (rejection != null && REFUSALS.contains(rejection.code())) {
+                    refusal = rejection;
+                } else {
                     throw e;
                 }
             }
         }
         if (refusal != null) {
-            MerchantOrder order = payment.orders().get(0);
-            long unitFen = order.grossFen() / purchase.quantity();
-            long owed = unitFen * (purchase.quantity() - issued) - order.refundedGrossFen();
-            log.warn("coupon-service issued {} of {} vouchers of payment {} ({}): refunding {} fen", issued, purchase.quantity(), paymentNo,
-                    refusal.code(), owed);
-            if (owed > 0) {
-                refunding.refundUnissued(paymentNo, order.orderNo(), owed, "voucher not issued: " + refusal.code());
+            String refundNo = "RU" + paymentNo.substring(2);
+            if (refunding.find(refundNo).isEmpty()) {
+                MerchantOrder order = payment.orders().get(0);
+                long unitFen = order.grossFen() / purchase.quantity();
+                long owed = Math.min(unitFen * (purchase.quantity() - issued), order.grossFen() - order.refundedGrossFen());
+                log.warn("coupon-service issued {} of {} vouchers of payment {} ({}): refunding {} fen", issued, purchase.quantity(),
+                        paymentNo, refusal.code(), owed);
+                if (owed > 0) {
+                    refunding.refundUnissued(refundNo, paymentNo, order.orderNo(), owed, "voucher not issued: " + refusal.code());
+                }
             }
         }
         payments.markFulfilled(paymentNo, clock.instant().truncatedTo(ChronoUnit.MILLIS));
@@ -123,7 +139,7 @@ public class VoucherSales {
         return due.size();
     }
 
-    /** coupon-service said no for good (4xx: sold out, limit reached); a circuit breaker may have wrapped it. */
+    /** coupon-service's 4xx answer, if that is what failed (a circuit breaker may have wrapped it). */
     private static RemoteRejection rejection(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof RemoteRejection r) {
