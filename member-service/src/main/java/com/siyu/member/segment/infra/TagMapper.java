@@ -35,8 +35,12 @@ public interface TagMapper extends BaseMapper<TagRow> {
     int addMatching(@Param("tagId") long tagId, @Param("now") LocalDateTime now, @Param("where") String where,
                     @Param("p") Map<String, Object> params);
 
+    /**
+     * The matching members are wrapped in a derived table: MySQL refuses a DELETE whose sub-select reads the
+     * table it deletes from (error 1093, when the rule has a tag condition on member_tag); MariaDB allows both.
+     */
     @Delete("<script>delete from member_tag where tag_id = #{tagId}"
-            + " and member_id not in (select m.id from member m where ${where})</script>")
+            + " and member_id not in (select matching.id from (select m.id from member m where ${where}) matching)</script>")
     int removeNotMatching(@Param("tagId") long tagId, @Param("where") String where, @Param("p") Map<String, Object> params);
 
     @Select("select count(*) from member_tag where tag_id = #{tagId}")
