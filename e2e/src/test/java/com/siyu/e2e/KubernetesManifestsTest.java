@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
@@ -15,8 +16,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,6 +91,23 @@ class KubernetesManifestsTest {
 
             PodDisruptionBudget budget = one(PodDisruptionBudget.class, app);
             assertThat(budget.getSpec().getSelector().getMatchLabels()).isEqualTo(selector);
+        }
+    }
+
+    @Test
+    void paymentServiceGetsItsWeChatPayMerchantFromASecretTheManifestsDefine() {
+        Container container = one(Deployment.class, "payment-service").getSpec().getTemplate().getSpec().getContainers().get(0);
+        assertThat(env(container, "SIYU_PAYMENT_CHANNEL")).isEqualTo("wechat");
+        Set<String> secrets = new HashSet<>();
+        for (Secret secret : all(Secret.class)) {
+            secrets.add(secret.getMetadata().getName());
+        }
+        for (String key : List.of("APP_ID", "MCH_ID", "API_V3_KEY", "MERCHANT_SERIAL_NO", "PRIVATE_KEY", "PUBLIC_KEY", "PUBLIC_KEY_ID",
+                "NOTIFY_URL")) {
+            EnvVar var = container.getEnv().stream().filter(e -> e.getName().equals("SIYU_WECHAT_PAY_" + key)).findFirst()
+                    .orElseThrow(() -> new AssertionError("payment-service has no SIYU_WECHAT_PAY_" + key));
+            assertThat(var.getValueFrom().getSecretKeyRef()).as(key + " comes from a Secret").isNotNull();
+            assertThat(secrets).contains(var.getValueFrom().getSecretKeyRef().getName());
         }
     }
 
