@@ -3,7 +3,10 @@ package com.siyu.points;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.siyu.common.context.Caller;
+import com.siyu.common.context.CallerContext;
 import com.siyu.common.test.ServiceIT;
+import com.siyu.points.merge.domain.AccountMerges;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.http.ResponseEntity;
 
 /** Refunds in points: spent points go back to their lots (and stores), earned points are reversed — one call, real MariaDB. */
@@ -144,6 +149,47 @@ class PointsRefundIT extends PointsApi {
                 "refundFen", 5), service);
         assertThat(bad.getStatusCode().value()).isEqualTo(400);
         assertThat(read(bad).path("errors").findValuesAsText("field")).contains("bizId", "returnPoints");
+        assertReconciled();
+    }
+
+    @Autowired
+    AccountMerges merges;
+    @Autowired
+    TransactionTemplate tx;
+
+    @Test
+    void aRefundOfAPaymentMadeBeforeAMergeEndsUpWithTheSurvivor() {
+        rate(1000);
+        long absorbed = 71;
+        long survivor = 72;
+        ok(earn(absorbed, id("pay"), 100_000, STORE_A, null));
+        String payment = id("pay");
+        ok(reserve(absorbed, 300, payment, STORE_B));
+        ok(post("/internal/points/reservations/" + payment + "/confirm", null, service));
+        String order = payment + "-1";
+        ok(earn(absorbed, order, 20_000, STORE_B, null));
+        assertThat(balance(absorbed)).isEqualTo(1000 - 300 + 200);
+        ok(earn(survivor, id("pay"), 5_000, STORE_A, null));
+
+        // member-service merged the two; the absorbed member's 900 points moved to the survivor
+        long mergeId = java.util.concurrent.ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+        CallerContext.runAs(Caller.system(tenant), () -> tx.executeWithoutResult(status -> merges.merge(mergeId, survivor, absorbed)));
+        assertThat(balance(absorbed)).isZero();
+        assertThat(balance(survivor)).isEqualTo(50 + 900);
+
+        // the whole pre-merge payment is refunded: 300 spent come back, the order's 200 earned are taken back
+        JsonNode refunded = ok(refund(absorbed, id("ref"), payment, 300, order, 20_000));
+        assertThat(refunded.path("returned").asLong()).isEqualTo(300);
+        assertThat(refunded.path("reversed").asLong()).isEqualTo(200);
+        // the shopper (now the survivor) is where they were before paying: 1000 + their own 50
+        assertThat(balance(absorbed)).isZero();
+        assertThat(balance(survivor) - account(survivor).path("debt").asLong()).isEqualTo(1050);
+        assertReconciled();
+
+        // undoing the merge gives back what was forwarded too
+        CallerContext.runAs(Caller.system(tenant), () -> tx.executeWithoutResult(status -> merges.unmerge(mergeId)));
+        assertThat(balance(survivor) - account(survivor).path("debt").asLong()).isEqualTo(50);
+        assertThat(balance(absorbed) - account(absorbed).path("debt").asLong()).isEqualTo(1000);
         assertReconciled();
     }
 

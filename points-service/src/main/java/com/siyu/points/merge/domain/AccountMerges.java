@@ -48,6 +48,38 @@ public class AccountMerges {
         if (points.account(mergedId).isEmpty()) {
             return MergeTransfer.NOTHING;
         }
+        MergeTransfer transfer = move(mergeId, survivorId, mergedId, bizId(mergeId), "merged into member " + survivorId,
+                "member " + mergedId + " merged in");
+        merges.recordMoved(mergeId, transfer.points(), transfer.debt());
+        return transfer;
+    }
+
+    /**
+     * What an absorbed member's account came to hold after its merge — a refund of a payment it made before
+     * the merge gives points back to its own lots (or records a debt) — goes on to the survivor, like the
+     * merge itself (journal lines keyed by merge and {@code reason}, the lots recorded so an undo returns them).
+     * Nothing happens for a member that is not absorbed, or holds nothing.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public MergeTransfer forward(long memberId, String reason) {
+        Optional<MergeRepository.AppliedMerge> merge = merges.activeMergeOf(memberId);
+        if (merge.isEmpty() || points.account(memberId).isEmpty()) {
+            return MergeTransfer.NOTHING;
+        }
+        long mergeId = merge.get().mergeId();
+        long survivorId = merge.get().survivorId();
+        String key = "fwd-" + mergeId + "-" + reason;
+        if (key.length() > 64) {
+            key = "fwd-" + mergeId + "-" + java.util.UUID.nameUUIDFromBytes(reason.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        MergeTransfer transfer = move(mergeId, survivorId, memberId, key,
+                "forwarded to member " + survivorId + " (" + reason + ")", "forwarded from member " + memberId + " (" + reason + ")");
+        merges.addMoved(mergeId, transfer.points(), transfer.debt());
+        return transfer;
+    }
+
+    /** Moves the absorbed account's balance, debt and open lots to the survivor under {@code bizId}; both rows locked in id order. */
+    private MergeTransfer move(long mergeId, long survivorId, long mergedId, String bizId, String outReason, String inReason) {
         points.ensureAccount(survivorId);
         LockedPair pair = lockInOrder(survivorId, mergedId);
         AccountState absorbed = pair.of(mergedId);
@@ -56,24 +88,22 @@ public class AccountMerges {
         if (transfer.isEmpty()) {
             return transfer;
         }
-        String bizId = bizId(mergeId);
         for (MergeTransfer.LotMove move : transfer.lots()) {
             require(lots.take(move.fromLotId(), move.points()), "lot " + move.fromLotId() + " cannot give " + move.points());
         }
         require(change(mergedId, -transfer.points(), -transfer.debt()), "the absorbed account cannot give its points");
         points.append(absorbed.id(), new PointsChange(mergedId, -transfer.points(), -transfer.debt(), BizType.MERGE_OUT, bizId,
-                null, "merged into member " + survivorId, null), absorbed.balance() - transfer.points());
+                null, outReason, null), absorbed.balance() - transfer.points());
 
         require(change(survivorId, transfer.points(), transfer.debt()), "the survivor's account cannot take the points");
         JournalEntry in = points.append(survivor.id(), new PointsChange(survivorId, transfer.points(), transfer.debt(),
-                BizType.MERGE_IN, bizId, null, "member " + mergedId + " merged in", null), survivor.balance() + transfer.points());
+                BizType.MERGE_IN, bizId, null, inReason, null), survivor.balance() + transfer.points());
         for (MergeTransfer.LotMove move : transfer.lots()) {
             // amount 0: refunds of the absorbed member's payments still find (and account on) the original lot
             long toLot = lots.insert(survivor.id(), survivorId, in.id(), new LotRepository.LotSource(move.issuingStoreId(),
                     move.merchantId(), move.expiresOn(), move.sourceBizId(), 0), move.points(), 0);
             merges.recordLot(mergeId, move.fromLotId(), toLot, move.points());
         }
-        merges.recordMoved(mergeId, transfer.points(), transfer.debt());
         return transfer;
     }
 

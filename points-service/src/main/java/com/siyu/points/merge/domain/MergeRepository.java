@@ -17,6 +17,12 @@ public interface MergeRepository {
 
     void recordMoved(long mergeId, long points, long debt);
 
+    /** Adds to what the merge moved (points and debt forwarded to the survivor after the merge). */
+    void addMoved(long mergeId, long points, long debt);
+
+    /** The merge that currently has {@code mergedId} absorbed (status MERGED), if any. */
+    Optional<AppliedMerge> activeMergeOf(long mergedId);
+
     void recordLot(long mergeId, long fromLotId, long toLotId, long points);
 
     /** MERGED → UNMERGED in one conditional update; false when it was not MERGED. */

@@ -57,6 +57,20 @@ class MybatisMergeRepository implements MergeRepository {
     }
 
     @Override
+    public void addMoved(long mergeId, long points, long debt) {
+        merges.update(null, new UpdateWrapper<MergeRow>().eq("merge_id", mergeId)
+                .setSql("moved_points = moved_points + " + points + ", moved_debt = moved_debt + " + debt).set("updated_at", now()));
+    }
+
+    @Override
+    public Optional<AppliedMerge> activeMergeOf(long mergedId) {
+        return merges.selectList(new QueryWrapper<MergeRow>().eq("merged_id", mergedId).eq("status", Status.MERGED.name())
+                        .orderByDesc("id").last("limit 1")).stream().findFirst()
+                .map(row -> new AppliedMerge(row.mergeId, row.survivorId, row.mergedId, Status.valueOf(row.status),
+                        row.movedPoints, row.movedDebt, row.returnedPoints, row.returnedDebt));
+    }
+
+    @Override
     public void recordLot(long mergeId, long fromLotId, long toLotId, long points) {
         MergeLotRow row = new MergeLotRow();
         row.tenantId = CallerContext.requireTenant();
