@@ -19,6 +19,13 @@ public final class Http {
         return headers;
     }
 
+    /** A staff member of one store (the gateway sets the store from the staff token). */
+    public static HttpHeaders staffAt(long tenantId, long staffId, long storeId, String... roles) {
+        HttpHeaders headers = staff(tenantId, staffId, roles);
+        headers.set(SiyuHeaders.STORE_ID, Long.toString(storeId));
+        return headers;
+    }
+
     public static HttpHeaders member(long tenantId, long memberId) {
         HttpHeaders headers = json();
         headers.set(SiyuHeaders.TENANT_ID, Long.toString(tenantId));

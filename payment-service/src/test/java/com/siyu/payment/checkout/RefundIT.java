@@ -296,6 +296,22 @@ class RefundIT extends CashierApi {
     }
 
     @Test
+    void aCounterCashierRefundsTheOrdersOfTheirOwnStoreOnly() {
+        String no = paidPayment();
+        pointsRefundAnswers(0);
+        wechat.refundAnswers("SUCCESS");
+        // the ¥200 order was paid at store 102; a cashier of store 101 may not refund it, nor one without a store
+        ResponseEntity<String> other = refund(no, no + "-2", 1_000L, Http.write(Http.staffAt(tenant, 5, 101, "CASHIER")));
+        assertThat(other.getStatusCode().value()).isEqualTo(403);
+        assertThat(read(other).path("code").asText()).isEqualTo("REFUND_OTHER_STORE");
+        assertThat(read(refund(no, no + "-2", 1_000L, Http.write(Http.staff(tenant, 5, "CASHIER")))).path("code").asText())
+                .isEqualTo("REFUND_STORE_UNKNOWN");
+        assertNothingRefunded(no);
+        assertThat(refund(no, no + "-2", 1_000L, Http.write(Http.staffAt(tenant, 6, 102, "CASHIER"))).getStatusCode().value()).isEqualTo(201);
+        assertThat(refund(no, no + "-1", 1_000L, Http.write(Http.staffAt(tenant, 6, 102, "CASHIER"))).getStatusCode().value()).isEqualTo(403);
+    }
+
+    @Test
     void anAbnormalRefundIsLeftForCustomerServiceWithoutAnEvent() {
         String no = paidPayment();
         pointsRefundAnswers(0);
@@ -319,7 +335,7 @@ class RefundIT extends CashierApi {
     }
 
     private HttpHeaders staff() {
-        return Http.staff(tenant, 9, "CASHIER");
+        return Http.staff(tenant, 9, "SERVICE_AGENT");
     }
 
     private ResponseEntity<String> refund(String no, String orderNo, Long amountFen, HttpHeaders headers) {

@@ -1,6 +1,7 @@
 package com.siyu.payment.refund.api;
 
 import com.siyu.common.context.Caller;
+import com.siyu.common.problem.DomainException;
 import com.siyu.common.web.StaffOnly;
 import com.siyu.payment.checkout.api.Shoppers;
 import com.siyu.payment.checkout.api.WechatHeaders;
@@ -11,6 +12,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,7 +39,13 @@ class RefundController {
     @PostMapping("/admin/v1/payment/payments/{paymentNo}/refunds")
     ResponseEntity<RefundResponse> refund(@PathVariable String paymentNo, @Valid @RequestBody RefundRequest request) {
         Caller staff = StaffOnly.require(REFUNDERS);
-        Refund refund = refunding.request(paymentNo, request.orderNo(), request.amountFen(), request.reason(), staff.staffId());
+        // a counter cashier refunds the orders of their own store; customer service and managers any of the tenant's
+        boolean anyStore = staff.hasAnyRole("SERVICE_AGENT", "MANAGER", "TENANT_ADMIN");
+        if (!anyStore && staff.storeId() == null) {
+            throw new DomainException(HttpStatus.FORBIDDEN, "REFUND_STORE_UNKNOWN", "A cashier without a store cannot refund");
+        }
+        Refund refund = refunding.request(paymentNo, request.orderNo(), request.amountFen(), request.reason(), staff.staffId(),
+                anyStore ? null : staff.storeId());
         return ResponseEntity.created(URI.create("/admin/v1/payment/refunds/" + refund.refundNo())).body(RefundResponse.of(refund));
     }
 

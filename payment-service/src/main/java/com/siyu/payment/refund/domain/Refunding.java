@@ -69,8 +69,18 @@ public class Refunding {
         this.clock = clock;
     }
 
-    /** {@code grossFen}: the price of what comes back, before discounts; null = the rest of the order. */
-    public Refund request(String paymentNo, String orderNo, Long grossFen, String reason, Long staffId) {
+    /**
+     * {@code grossFen}: the price of what comes back, before discounts; null = the rest of the order.
+     * {@code onlyStore}: the refunding cashier's store (the order must be of it); null = any of the tenant's.
+     */
+    public Refund request(String paymentNo, String orderNo, Long grossFen, String reason, Long staffId, Long onlyStore) {
+        if (onlyStore != null) {
+            Payment payment = payments.find(paymentNo).orElseThrow(() -> DomainException.notFound("Payment", paymentNo));
+            payment.order(orderNo).filter(o -> o.storeId() != onlyStore).ifPresent(o -> {
+                throw new DomainException(HttpStatus.FORBIDDEN, "REFUND_OTHER_STORE",
+                        "Shop order " + orderNo + " was paid at another store; its own cashier or customer service refunds it");
+            });
+        }
         return refund(newRefundNo(), paymentNo, orderNo, grossFen, reason, staffId, true);
     }
 
