@@ -205,13 +205,30 @@ class PointsMergeIT extends PointsApi {
     }
 
     @Test
-    void anUndoThatNeverFindsItsMergeIsRetriedThenDeadLetteredAndAMalformedEventAtOnce() {
+    void anUndoThatOvertakesItsMergeWinsAFailureIsRetriedThenDeadLetteredAndAMalformedEventAtOnce() {
+        rate(1000);
+        long survivor = 891;
+        long merged = 892;
+        ok(earn(merged, "ovt-" + UUID.randomUUID().toString().substring(0, 8), 30_000, STORE_A, null));
+        long mergeId = java.util.concurrent.ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+        // the undo arrives first (the merge's delivery is being retried): it is recorded, and the late merge changes nothing
+        String undo = UUID.randomUUID().toString();
+        publish("MemberUnmerged", tenant, undo, Map.of("mergeId", mergeId, "survivorId", survivor, "mergedId", merged));
+        assertThat(Rabbit.eventually(() -> processed(undo))).isTrue();
+        String late = UUID.randomUUID().toString();
+        publish("MemberMerged", tenant, late, Map.of("mergeId", mergeId, "survivorId", survivor, "mergedId", merged));
+        assertThat(Rabbit.eventually(() -> processed(late))).isTrue();
+        assertThat(balance(merged)).isEqualTo(300);
+        assertThat(balance(survivor)).isZero();
+        assertReconciled();
+
+        // a failure that does not go away (a member merged into itself) is retried, then dead-lettered
         String orphan = UUID.randomUUID().toString();
-        publish("MemberUnmerged", tenant, orphan, Map.of("mergeId", 42, "survivorId", 1, "mergedId", 2));
+        publish("MemberMerged", tenant, orphan, Map.of("mergeId", 42, "survivorId", 5, "mergedId", 5));
         Message dead = deadLetter(orphan);
         assertThat(dead).as("dead-lettered after the attempts").isNotNull();
         assertThat(((Number) dead.getMessageProperties().getHeader("x-siyu-attempts")).intValue()).isEqualTo(3);
-        assertThat(dead.getMessageProperties().<String>getHeader("x-siyu-error")).contains("MergeNotYetApplied");
+        assertThat(dead.getMessageProperties().<String>getHeader("x-siyu-error")).contains("IllegalArgumentException");
         assertThat(processed(orphan)).isFalse();
 
         String malformed = UUID.randomUUID().toString();

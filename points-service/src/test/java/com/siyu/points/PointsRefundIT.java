@@ -187,7 +187,7 @@ class PointsRefundIT extends PointsApi {
         assertReconciled();
 
         // undoing the merge gives back what was forwarded too
-        CallerContext.runAs(Caller.system(tenant), () -> tx.executeWithoutResult(status -> merges.unmerge(mergeId)));
+        CallerContext.runAs(Caller.system(tenant), () -> tx.executeWithoutResult(status -> merges.unmerge(mergeId, survivor, absorbed)));
         assertThat(balance(survivor) - account(survivor).path("debt").asLong()).isEqualTo(50);
         assertThat(balance(absorbed) - account(absorbed).path("debt").asLong()).isEqualTo(1000);
         assertReconciled();

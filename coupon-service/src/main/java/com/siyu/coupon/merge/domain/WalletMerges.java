@@ -57,10 +57,16 @@ public class WalletMerges {
         return plan;
     }
 
+    /** An undo that overtakes its merge records the merge as already undone, so the late MemberMerged changes nothing. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public int unmerge(long mergeId) {
+    public int unmerge(long mergeId, long survivorId, long mergedId) {
         if (!wallets.beginUndo(mergeId)) {
-            wallets.find(mergeId).orElseThrow(() -> new MergeNotYetApplied(mergeId));
+            if (wallets.find(mergeId).isEmpty()) {
+                if (!wallets.begin(mergeId, survivorId, mergedId) || !wallets.beginUndo(mergeId)) {
+                    throw new MergeNotYetApplied(mergeId);
+                }
+                log.warn("Merge {} was undone before it reached coupons: recorded as undone, its merge will change nothing", mergeId);
+            }
             return 0;
         }
         WalletMergeRepository.AppliedMerge merge = wallets.find(mergeId).orElseThrow();

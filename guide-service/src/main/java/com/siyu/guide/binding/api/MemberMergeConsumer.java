@@ -30,7 +30,7 @@ class MemberMergeConsumer implements EventConsumer {
         if (MERGED.equals(event.key())) {
             bindings.merged(mergeId, event.requireLong("survivorId"), event.requireLong("mergedId"));
         } else {
-            bindings.unmerged(mergeId);
+            bindings.unmerged(mergeId, event.requireLong("survivorId"), event.requireLong("mergedId"));
         }
     }
 }

@@ -59,10 +59,13 @@ public class Bindings {
         }
     }
 
+    /** An undo that overtakes its merge records the merge as already undone, so the late MemberMerged changes nothing. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void unmerged(long mergeId) {
+    public void unmerged(long mergeId, long survivorId, long mergedId) {
         if (!bindings.beginUndo(mergeId)) {
-            bindings.merge(mergeId).orElseThrow(() -> new MergeNotYetApplied(mergeId));
+            if (bindings.merge(mergeId).isEmpty() && (!bindings.beginMerge(mergeId, survivorId, mergedId) || !bindings.beginUndo(mergeId))) {
+                throw new MergeNotYetApplied(mergeId);
+            }
             return;
         }
         BindingRepository.AppliedMerge merge = bindings.merge(mergeId).orElseThrow();

@@ -33,7 +33,7 @@ class MemberMergeConsumer implements EventConsumer {
         if (MERGED.equals(event.key())) {
             merges.merge(mergeId, event.requireLong("survivorId"), event.requireLong("mergedId"));
         } else {
-            merges.unmerge(mergeId);
+            merges.unmerge(mergeId, event.requireLong("survivorId"), event.requireLong("mergedId"));
         }
     }
 }

@@ -107,11 +107,22 @@ public class AccountMerges {
         return transfer;
     }
 
+    /**
+     * An undo that overtakes its merge (the merge's delivery is being retried) records the merge as already
+     * undone, so the late MemberMerged finds it and changes nothing; the undo is never lost.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public UnmergeTransfer unmerge(long mergeId) {
+    public UnmergeTransfer unmerge(long mergeId, long survivorOfEvent, long mergedOfEvent) {
         if (!merges.beginUndo(mergeId)) {
-            MergeRepository.AppliedMerge applied = merges.find(mergeId).orElseThrow(() -> new MergeNotYetApplied(mergeId));
-            log.info("Merge {} was already undone in points ({})", mergeId, applied.status());
+            Optional<MergeRepository.AppliedMerge> applied = merges.find(mergeId);
+            if (applied.isEmpty()) {
+                if (!merges.begin(mergeId, survivorOfEvent, mergedOfEvent) || !merges.beginUndo(mergeId)) {
+                    throw new MergeNotYetApplied(mergeId);
+                }
+                log.warn("Merge {} was undone before it reached points: recorded as undone, its merge will change nothing", mergeId);
+            } else {
+                log.info("Merge {} was already undone in points ({})", mergeId, applied.get().status());
+            }
             return new UnmergeTransfer(0, 0, java.util.List.of());
         }
         MergeRepository.AppliedMerge applied = merges.find(mergeId).orElseThrow();
