@@ -25,6 +25,8 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
@@ -107,6 +109,43 @@ class CouponMergeIT extends CouponIT {
         assertThat(claim(survivor, twoEach, null).getStatusCode().value()).isEqualTo(201);
 
         assertThat(otherTenantState()).as("tenant B untouched").isEqualTo(otherTenant);
+    }
+
+    @Test
+    void aCouponARefundRestoresAfterTheMergeGoesOnToTheSurvivorAndBackOnUndo() {
+        long survivor = 821;
+        long merged = 822;
+        long template = activeTemplate(cash("two each", 500, 100, 2));
+        long own = couponId(claim(survivor, template, null));
+        long spent = couponId(claim(merged, template, null));
+        // the absorbed member paid with it before the merge
+        String payment = "pre-merge-" + UUID.randomUUID().toString().substring(0, 8);
+        ResponseEntity<String> locked = http.exchange("/internal/coupon/payments/" + payment + "/lock", HttpMethod.POST, new HttpEntity<>(
+                Map.of("memberId", merged, "couponIds", List.of(spent), "cart", Map.of("lines", List.of(Map.of("merchantId", 1, "amountFen",
+                        10_000)), "usePoints", false)), internal()), String.class);
+        assertThat(locked.getStatusCode().value()).as(locked.getBody()).isEqualTo(200);
+        assertThat(http.exchange("/internal/coupon/payments/" + payment + "/redeem", HttpMethod.POST, new HttpEntity<>(Map.of(), internal()),
+                String.class).getStatusCode().value()).isEqualTo(200);
+        long mergeId = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE / 2);
+        String event = UUID.randomUUID().toString();
+        publish("MemberMerged", event, Map.of("mergeId", mergeId, "survivorId", survivor, "mergedId", merged));
+        assertThat(Rabbit.eventually(() -> processed(event))).isTrue();
+        assertThat(owner(spent)).as("used: stays with the absorbed member").isEqualTo(merged);
+
+        // the pre-merge payment is refunded: the coupon comes back, to the person, i.e. the survivor
+        assertThat(http.exchange("/internal/coupon/payments/" + payment + "/restore", HttpMethod.POST, new HttpEntity<>(Map.of(), internal()),
+                String.class).getStatusCode().value()).isEqualTo(200);
+        assertThat(owner(spent)).isEqualTo(survivor);
+        assertThat(couponStatus(spent)).isEqualTo("AVAILABLE");
+        assertThat(seq(spent)).as("the sequence the merge counted for it").isEqualTo(2);
+        assertThat(seq(own)).isEqualTo(1);
+        assertThat(claimed(survivor, template)).isEqualTo(2);
+
+        String undo = UUID.randomUUID().toString();
+        publish("MemberUnmerged", undo, Map.of("mergeId", mergeId, "survivorId", survivor, "mergedId", merged));
+        assertThat(Rabbit.eventually(() -> processed(undo))).isTrue();
+        assertThat(owner(spent)).isEqualTo(merged);
+        assertThat(seq(spent)).isEqualTo(1);
     }
 
     @Test

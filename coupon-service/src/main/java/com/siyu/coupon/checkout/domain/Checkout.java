@@ -1,6 +1,7 @@
 package com.siyu.coupon.checkout.domain;
 
 import com.siyu.common.problem.DomainException;
+import com.siyu.coupon.merge.domain.WalletMerges;
 import com.siyu.coupon.template.domain.CouponTemplate;
 import com.siyu.coupon.template.domain.RefundPolicy;
 import com.siyu.coupon.template.domain.TemplateRepository;
@@ -32,12 +33,15 @@ public class Checkout {
     private final CouponRepository coupons;
     private final TemplateRepository templates;
     private final RedemptionRepository redemptions;
+    private final WalletMerges merges;
     private final Clock clock;
 
-    public Checkout(CouponRepository coupons, TemplateRepository templates, RedemptionRepository redemptions, Clock clock) {
+    public Checkout(CouponRepository coupons, TemplateRepository templates, RedemptionRepository redemptions, WalletMerges merges,
+                    Clock clock) {
         this.coupons = coupons;
         this.templates = templates;
         this.redemptions = redemptions;
+        this.merges = merges;
         this.clock = clock;
     }
 
@@ -163,6 +167,8 @@ public class Checkout {
             boolean giveBack = template != null && template.rules().refundPolicy() == RefundPolicy.RESTORE
                     && coupon != null && coupon.validAt(now);
             if (giveBack && coupons.restore(line.couponId(), paymentId, now)) {
+                // a payment made before its member was merged into another: the coupon goes on to the survivor
+                merges.forward(coupon.id(), coupon.templateId(), coupon.memberId(), coupon.seq());
                 redemptions.moveOne(line.id(), RedemptionStatus.REDEEMED, RedemptionStatus.RESTORED, now);
             } else {
                 redemptions.moveOne(line.id(), RedemptionStatus.REDEEMED, RedemptionStatus.FORFEITED, now);

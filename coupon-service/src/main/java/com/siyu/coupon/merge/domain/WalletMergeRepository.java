@@ -39,6 +39,12 @@ public interface WalletMergeRepository {
 
     int highestSeq(long memberId, long templateId);
 
+    /** The sequence numbers the member's coupons of the template hold. */
+    List<Integer> seqs(long memberId, long templateId);
+
+    /** The merge that currently has {@code mergedId} absorbed (status MERGED), if any. */
+    Optional<AppliedMerge> activeMergeOf(long mergedId);
+
     void recordMoved(long mergeId, WalletMergePlan plan, List<WalletMergePlan.CouponMove> moved);
 
     List<MovedCoupon> moved(long mergeId);

@@ -3,6 +3,7 @@ package com.siyu.coupon.merge.domain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -27,6 +28,35 @@ public class WalletMerges {
 
     public WalletMerges(WalletMergeRepository wallets) {
         this.wallets = wallets;
+    }
+
+    /**
+     * A coupon that became the absorbed member's again after the merge (a refund restored it) goes on to the
+     * survivor, at a sequence number the merge counted for it (the survivor's count already includes every
+     * claim of the absorbed member), recorded with the merge so an undo returns it. False when the member is
+     * not absorbed or no such number is free (then it stays where it is).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean forward(long couponId, long templateId, long memberId, int seq) {
+        Optional<WalletMergeRepository.AppliedMerge> merge = wallets.activeMergeOf(memberId);
+        if (merge.isEmpty()) {
+            return false;
+        }
+        long survivorId = merge.get().survivorId();
+        int counted = wallets.lockQuotas(survivorId, List.of(templateId)).getOrDefault(templateId, 0);
+        java.util.Set<Integer> taken = new java.util.HashSet<>(wallets.seqs(survivorId, templateId));
+        Optional<Integer> free = java.util.stream.IntStream.rangeClosed(1, counted).boxed().filter(s -> !taken.contains(s)).findFirst();
+        if (free.isEmpty()) {
+            log.warn("Coupon {} restored to absorbed member {} stays there: no free sequence for member {} on template {}", couponId,
+                    memberId, survivorId, templateId);
+            return false;
+        }
+        WalletMergePlan.CouponMove move = new WalletMergePlan.CouponMove(couponId, templateId, seq, free.get());
+        if (!wallets.move(couponId, memberId, seq, survivorId, free.get())) {
+            return false;
+        }
+        wallets.recordMoved(merge.get().mergeId(), new WalletMergePlan(List.of(), List.of(move)), List.of(move));
+        return true;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

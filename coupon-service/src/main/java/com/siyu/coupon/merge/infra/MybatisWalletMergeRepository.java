@@ -116,6 +116,18 @@ class MybatisWalletMergeRepository implements WalletMergeRepository {
     }
 
     @Override
+    public List<Integer> seqs(long memberId, long templateId) {
+        return merges.seqs(memberId, templateId);
+    }
+
+    @Override
+    public Optional<AppliedMerge> activeMergeOf(long mergedId) {
+        return merges.selectList(new QueryWrapper<CouponMergeRow>().eq("merged_id", mergedId).eq("status", "MERGED")
+                        .orderByDesc("id").last("limit 1")).stream().findFirst()
+                .map(row -> new AppliedMerge(row.mergeId, row.survivorId, row.mergedId, row.status));
+    }
+
+    @Override
     public int highestSeq(long memberId, long templateId) {
         return merges.highestSeq(memberId, templateId);
     }

@@ -43,6 +43,9 @@ public interface WalletMergeMapper extends BaseMapper<CouponMergeRow> {
     int move(@Param("id") long id, @Param("fromMember") long fromMember, @Param("fromSeq") int fromSeq,
              @Param("toMember") long toMember, @Param("toSeq") int toSeq, @Param("now") LocalDateTime now);
 
+    @Select("select seq from coupon where member_id = #{memberId} and template_id = #{templateId} order by seq")
+    List<Integer> seqs(@Param("memberId") long memberId, @Param("templateId") long templateId);
+
     @Select("select coalesce(max(seq), 0) from coupon where member_id = #{memberId} and template_id = #{templateId}")
     int highestSeq(@Param("memberId") long memberId, @Param("templateId") long templateId);
 }
