@@ -9,7 +9,6 @@ import com.siyu.common.test.ServiceIT;
 import com.siyu.common.test.Rabbit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +20,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
@@ -247,19 +244,7 @@ class CouponMergeIT extends CouponIT {
     }
 
     private void publish(String type, String messageId, Map<String, Object> payload) {
-        MessageProperties properties = new MessageProperties();
-        properties.setMessageId(messageId);
-        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-        properties.setType(type);
-        properties.setAppId("member-service");
-        properties.setHeader("tenantId", tenant);
-        properties.setHeader("type", type);
-        try {
-            rabbit.send("siyu.events", "member-service." + type,
-                    new Message(json.writeValueAsString(payload).getBytes(StandardCharsets.UTF_8), properties));
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        Rabbit.publish(rabbit, json, "member-service", type, tenant, messageId, payload);
     }
 
     private boolean processed(String messageId) {

@@ -2,7 +2,6 @@ package com.siyu.guide;
 
 import com.siyu.common.inbox.Inbox;
 import com.siyu.common.inbox.ReceivedEvent;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -10,8 +9,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.springframework.amqp.core.Message;
-import org.springframework.amqp.core.MessageProperties;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
@@ -221,19 +218,7 @@ class GuideBindingIT {
 
     private String publish(String type, Map<String, Object> payload) {
         String messageId = UUID.randomUUID().toString();
-        MessageProperties properties = new MessageProperties();
-        properties.setMessageId(messageId);
-        properties.setContentType(MessageProperties.CONTENT_TYPE_JSON);
-        properties.setType(type);
-        properties.setAppId("member-service");
-        properties.setHeader("tenantId", tenant);
-        properties.setHeader("type", type);
-        try {
-            rabbit.send("siyu.events", "member-service." + type,
-                    new Message(json.writeValueAsString(payload).getBytes(StandardCharsets.UTF_8), properties));
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        Rabbit.publish(rabbit, json, "member-service", type, tenant, messageId, payload);
         return messageId;
     }
 
