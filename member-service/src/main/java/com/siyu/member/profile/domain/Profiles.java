@@ -47,11 +47,9 @@ public class Profiles {
             GuideClient.GuideView guide = guides.guideOf(memberId);
             return new ProfileGuide(ProfileGuide.State.BOUND, guide.guideId(), guide.guideName(), guide.storeId());
         } catch (RuntimeException failed) {
-            // guide-service said no (404 GUIDE_NOT_BOUND); the circuit breaker wraps it, so look through the causes
-            for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
-                if (cause instanceof RemoteRejection) {
-                    return ProfileGuide.NONE;
-                }
+            // guide-service said no (404 GUIDE_NOT_BOUND), possibly wrapped by the circuit breaker
+            if (RemoteRejection.in(failed).isPresent()) {
+                return ProfileGuide.NONE;
             }
             RuntimeException unavailable = failed;
             log.warn("Guide of member {} unavailable: {}", memberId, unavailable.toString());

@@ -156,12 +156,7 @@ public class Checkout {
 
     /** member-service said 404 (the circuit breaker may have wrapped its rejection). */
     private static boolean notFound(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof RemoteRejection rejection && rejection.status() == 404) {
-                return true;
-            }
-        }
-        return false;
+        return RemoteRejection.in(e).filter(rejection -> rejection.status() == 404).isPresent();
     }
 
     public Payment get(String paymentNo, Long memberId) {

@@ -99,7 +99,7 @@ public class VoucherSales {
                 coupons.grant(new CouponClient.Grant(purchase.templateId(), payment.memberId(), "PURCHASE", paymentNo + "-" + i));
                 issued++;
             } catch (RuntimeException e) {
-                RemoteRejection rejection = rejection(e);
+                RemoteRejection rejection = RemoteRejection.in(e).orElse(null);
                 if (rejection != null && KEY_TAKEN.equals(rejection.code())) {
                     // issued before and since moved to the member this one was merged into: still issued
                     issued++;
@@ -137,15 +137,5 @@ public class VoucherSales {
             }
         }));
         return due.size();
-    }
-
-    /** coupon-service's 4xx answer, if that is what failed (a circuit breaker may have wrapped it). */
-    private static RemoteRejection rejection(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof RemoteRejection r) {
-                return r;
-            }
-        }
-        return null;
     }
 }
