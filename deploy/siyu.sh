@@ -35,14 +35,17 @@ publish_shared_config() {
 }
 
 seed_demo_tenant() {
-    local code
+    local code token
+    token="$(siyu_platform_token)"
+    [[ -n "$token" ]] || { log "member-service gave no platform-operator token (see $SIYU_RUN_DIR/logs/member-service.log)"; return 1; }
     code="$(curl -s -o "$SIYU_RUN_DIR/seed.json" -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
+        -H "Authorization: Bearer $token" \
         --data @"$ROOT/deploy/config/demo-tenant.json" http://127.0.0.1:8081/internal/platform/tenants)"
     case "$code" in
         201) log "demo tenant 'demo-mall' created" ;;
         409) log "demo tenant 'demo-mall' already exists"
              # keep its mini-program credentials as the demo file says (a tenant onboarded before they existed)
-             curl -s -o /dev/null -X PUT -H 'Content-Type: application/json' \
+             curl -s -o /dev/null -X PUT -H 'Content-Type: application/json' -H "Authorization: Bearer $token" \
                  --data '{"appId":"wxdemo0000000001","secret":"demo-miniapp-secret"}' \
                  http://127.0.0.1:8081/internal/platform/tenants/demo-mall/miniapp ;;
         *) log "seeding the demo tenant failed with HTTP $code: $(cat "$SIYU_RUN_DIR/seed.json")"; return 1 ;;
@@ -82,6 +85,7 @@ cmd_up() {
     trap on_up_failure ERR
     mkdir -p "$SIYU_RUN_DIR/logs"
     siyu_ensure_tools
+    siyu_ensure_secrets
     siyu_ensure_mariadb
     siyu_ensure_redis
     siyu_ensure_rabbitmq
@@ -119,6 +123,10 @@ Sign in as the demo tenant's admin and list its stores:
   curl -s $GATEWAY_URL/admin/v1/member/stores -H "Authorization: Bearer \$TOKEN"
 
 OpenAPI of every service: $GATEWAY_URL/swagger-ui.html     Nacos: http://127.0.0.1:${NACOS_PORT:-8848}/nacos
+Actuator (health, prometheus) of each JVM: its port + 1000 (gateway 9080, member-service 9081, ...).
+Platform operations (onboarding): a platform token from member-service, with the secret in $SIYU_RUN_DIR/secrets.env:
+  PLATFORM=\$(curl -s -u "platform-operator:\$SIYU_PLATFORM_OPERATOR_SECRET" -d grant_type=client_credentials -d scope=platform \\
+      http://127.0.0.1:8081/internal/tokens | sed -E 's/.*"access_token":"([^"]+)".*/\\1/')
 MSG
 }
 

@@ -11,12 +11,51 @@ SIYU_APPS=(member-service:8081 points-service:8082 payment-service:8083 coupon-s
 SIYU_APP_JAVA_OPTS="${SIYU_APP_JAVA_OPTS:--Xms48m -Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=48m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1}"
 
 _siyu_app_name() { printf '%s\n' "${1%%:*}"; }
+# actuator (health, prometheus) listens on the service port + 1000, never on the routed port
+_siyu_mgmt_port() { printf '%s\n' "$(( $1 + 1000 ))"; }
+
+# The token endpoint's client secrets (one per service, one for the platform operator), made once per
+# run directory: $SIYU_RUN_DIR/secrets.env (mode 600), never in git. Kubernetes takes them from Secrets.
+SIYU_CLIENT_SECRET_VARS=(SIYU_CLIENT_SECRET_POINTS SIYU_CLIENT_SECRET_PAYMENT SIYU_CLIENT_SECRET_COUPON
+                         SIYU_CLIENT_SECRET_GUIDE SIYU_CLIENT_SECRET_TOUCHPOINT SIYU_PLATFORM_OPERATOR_SECRET)
+siyu_ensure_secrets() {
+    local run file var
+    run="$(_siyu_run_dir)"; file="$run/secrets.env"
+    mkdir -p "$run"
+    if [[ ! -s "$file" ]]; then
+        ( umask 077
+          for var in "${SIYU_CLIENT_SECRET_VARS[@]}"; do
+              printf '%s=%s\n' "$var" "$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+          done >"$file" )
+    fi
+    # shellcheck disable=SC1090
+    set -a; source "$file"; set +a
+}
+
+# The secret a service presents at the token endpoint (empty for member-service, which signs its own).
+_siyu_service_secret() {
+    case "$1" in
+        points-service) printf '%s' "${SIYU_CLIENT_SECRET_POINTS:-}" ;;
+        payment-service) printf '%s' "${SIYU_CLIENT_SECRET_PAYMENT:-}" ;;
+        coupon-service) printf '%s' "${SIYU_CLIENT_SECRET_COUPON:-}" ;;
+        guide-service) printf '%s' "${SIYU_CLIENT_SECRET_GUIDE:-}" ;;
+        touchpoint-service) printf '%s' "${SIYU_CLIENT_SECRET_TOUCHPOINT:-}" ;;
+        *) printf '' ;;
+    esac
+}
+
+# A platform-operator token from member-service's token endpoint (for onboarding the demo tenant).
+siyu_platform_token() {
+    curl -s --max-time 5 -u "platform-operator:${SIYU_PLATFORM_OPERATOR_SECRET:?run siyu_ensure_secrets first}" \
+        -d grant_type=client_credentials -d scope=platform http://127.0.0.1:8081/internal/tokens \
+        | sed -nE 's/.*"access_token":"([^"]+)".*/\1/p'
+}
 _siyu_app_port() { printf '%s\n' "${1##*:}"; }
 _siyu_app_jar() { printf '%s/%s/target/%s.jar\n' "$SIYU_SERVERS_REPO_ROOT" "$1" "$1"; }
 
 _siyu_app_ready() {
     local port="$1"
-    [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null || true)" == "200" ]]
+    [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://127.0.0.1:$(_siyu_mgmt_port "$port")/actuator/health/readiness" 2>/dev/null || true)" == "200" ]]
 }
 
 # Builds the suite's jars unless they are newer than every source file and pom (SIYU_SKIP_BUILD=1 skips).
@@ -61,7 +100,8 @@ siyu_start_app() {
     cp "$jar" "$run/apps/$name.jar.tmp" && mv -f "$run/apps/$name.jar.tmp" "$run/apps/$name.jar"
     jar="$run/apps/$name.jar"
     # shellcheck disable=SC2086
-    SERVER_PORT="$port" SPRING_CLOUD_NACOS_DISCOVERY_IP=127.0.0.1 SPRING_CLOUD_NACOS_SERVER_ADDR="127.0.0.1:${NACOS_PORT:-8848}" \
+    SERVER_PORT="$port" MANAGEMENT_PORT="$(_siyu_mgmt_port "$port")" SIYU_SERVICE_SECRET="$(_siyu_service_secret "$name")" \
+        SPRING_CLOUD_NACOS_DISCOVERY_IP=127.0.0.1 SPRING_CLOUD_NACOS_SERVER_ADDR="127.0.0.1:${NACOS_PORT:-8848}" \
         LOGGING_STRUCTURED_FORMAT_CONSOLE="${SIYU_LOG_FORMAT:-ecs}" \
         SIYU_WECHAT_API_HOST="${SIYU_WECHAT_API_HOST:-http://127.0.0.1:${SIYU_WECHAT_SANDBOX_PORT:-8899}}" \
         SIYU_PAYMENT_CHANNEL="${SIYU_PAYMENT_CHANNEL:-sandbox}" \

@@ -107,9 +107,7 @@ abstract class CouponIT {
     }
 
     HttpHeaders internal() {
-        HttpHeaders headers = Http.json();
-        headers.set("X-Tenant-Id", Long.toString(tenant));
-        return headers;
+        return Http.internal(tenant);
     }
 
     JsonNode fetch(String path, HttpHeaders headers) {

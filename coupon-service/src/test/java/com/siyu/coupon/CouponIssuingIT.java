@@ -178,6 +178,9 @@ class CouponIssuingIT extends CouponIT {
         ResponseEntity<String> revive = transition(templateId, "ACTIVE");
         assertThat(revive.getStatusCode().value()).isEqualTo(409);
         assertThat(read(revive).path("code").asText()).isEqualTo("COUPON_TEMPLATE_TRANSITION_REFUSED");
+        // RFC 9457's status is the HTTP status; the template's own state has its own name
+        assertThat(read(revive).path("status").asInt()).isEqualTo(409);
+        assertThat(read(revive).path("templateStatus").asText()).isNotBlank();
 
         JsonNode audit = fetch("/admin/v1/coupon/templates/" + templateId + "/audit", operator);
         assertThat(audit.findValuesAsText("to")).containsExactly("ACTIVE", "PAUSED", "ENDED");
@@ -312,7 +315,8 @@ class CouponIssuingIT extends CouponIT {
                 tenant, templateId)).containsExactly(2001L, 2002L, 2003L, 2004L);
         memberService.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
                 com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/internal/segments/77/members"))
-                .withHeader("X-Tenant-Id", com.github.tomakehurst.wiremock.client.WireMock.equalTo(Long.toString(tenant))));
+                .andMatching(r -> com.github.tomakehurst.wiremock.matching.MatchResult.of(
+                        com.siyu.common.test.TestTokens.actsFor(r.getHeader("Authorization"), tenant))));
 
         ResponseEntity<String> otherTenantsSegment = http.exchange("/admin/v1/coupon/grant-batches", HttpMethod.POST,
                 new HttpEntity<>(Map.of("templateId", templateId, "segmentId", 78), Http.write(operator)), String.class);

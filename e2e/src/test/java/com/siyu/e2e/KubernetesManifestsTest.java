@@ -75,6 +75,14 @@ class KubernetesManifestsTest {
             assertThat(container.getPorts().get(0).getName()).isEqualTo("http");
             assertThat(env(container, "SERVER_PORT")).isEqualTo(Integer.toString(port));
             assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/readiness");
+            // actuator is on its own port, never the one the Service exposes
+            assertThat(container.getPorts()).extracting(p -> p.getName() + ":" + p.getContainerPort()).contains("management:9090");
+            assertThat(env(container, "MANAGEMENT_PORT")).isEqualTo("9090");
+            for (io.fabric8.kubernetes.api.model.Probe probe : List.of(container.getReadinessProbe(), container.getLivenessProbe(),
+                    container.getStartupProbe())) {
+                assertThat(probe.getHttpGet().getPort().getStrVal()).as(app + " probes the management port").isEqualTo("management");
+            }
+            assertThat(env(container, "SIYU_JWKS_URI")).as(app + " verifies tokens against a pinned JWKS").startsWith("http://member-service.");
             assertThat(container.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/actuator/health/liveness");
             assertThat(container.getStartupProbe()).as(app + " startup probe").isNotNull();
             assertThat(container.getResources().getLimits()).as(app + " memory limit").containsKey("memory");

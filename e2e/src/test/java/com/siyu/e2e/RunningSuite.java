@@ -24,6 +24,9 @@ public class RunningSuite implements BeforeAllCallback, ExtensionContext.Store.C
     static final String GATEWAY = System.getProperty("siyu.gateway", "http://127.0.0.1:8080");
     /** The scenarios' one call past the gateway (tenant onboarding) goes here. */
     static final String MEMBER_SERVICE = System.getProperty("siyu.member-service", "http://127.0.0.1:8081");
+    /** Actuator of the gateway and member-service: their own ports (service port + 1000), never the routed one. */
+    static final String GATEWAY_MANAGEMENT = System.getProperty("siyu.gateway-management", "http://127.0.0.1:9080");
+    static final String MEMBER_SERVICE_MANAGEMENT = System.getProperty("siyu.member-service-management", "http://127.0.0.1:9081");
     private static final List<String> APPS = List.of("member-service", "points-service", "payment-service",
             "coupon-service", "guide-service", "touchpoint-service", "gateway");
     private static boolean checked;
@@ -36,7 +39,7 @@ public class RunningSuite implements BeforeAllCallback, ExtensionContext.Store.C
                 return;
             }
             checked = true;
-            if (!ready(GATEWAY) || !ready(MEMBER_SERVICE)) {
+            if (!ready(GATEWAY_MANAGEMENT) || !ready(MEMBER_SERVICE_MANAGEMENT)) {
                 // registered first: even a start that fails half-way is stopped when the run ends
                 startedHere = true;
                 context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(RunningSuite.class.getName(), this);
@@ -92,6 +95,12 @@ public class RunningSuite implements BeforeAllCallback, ExtensionContext.Store.C
         }
         System.out.println(Files.readString(log.toPath()));
         return process.exitValue();
+    }
+
+    /** The run directory of deploy/siyu.sh (its secrets.env holds the platform operator's client secret). */
+    static Path runDir() {
+        String configured = System.getenv("SIYU_RUN_DIR");
+        return configured != null && !configured.isBlank() ? Path.of(configured) : repo().resolve(".run");
     }
 
     static Path repo() {

@@ -21,7 +21,7 @@ final class Tenants {
     static final String MEMBER_SERVICE = RunningSuite.MEMBER_SERVICE;
 
     /** {@code miniAppId}: the tenant's mini-program, whose logins go to the WeChat sandbox. */
-    record Tenant(String code, long id, long storeA, long storeB, String adminToken, String miniAppId) {
+    record Tenant(String code, long id, long storeA, long storeB, String adminToken, String miniAppId, String adminPassword) {
     }
 
     private Tenants() {
@@ -42,6 +42,7 @@ final class Tenants {
             HttpResponse<String> created = HttpClient.newHttpClient().send(
                     HttpRequest.newBuilder(URI.create(MEMBER_SERVICE + "/internal/platform/tenants"))
                             .header("Content-Type", "application/json")
+                            .header("Authorization", "Bearer " + platformToken())
                             .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (created.statusCode() != 201) {
@@ -50,13 +51,40 @@ final class Tenants {
             long tenantId = Gateway.JSON.readTree(created.body()).path("id").asLong();
             String token = signIn(gateway, code, "admin", password);
             JsonNode stores = gateway.get("/admin/v1/member/stores", token).body();
-            return new Tenant(code, tenantId, stores.get(0).path("id").asLong(), stores.get(1).path("id").asLong(), token, miniAppId);
+            return new Tenant(code, tenantId, stores.get(0).path("id").asLong(), stores.get(1).path("id").asLong(), token, miniAppId, password);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A platform-operator token from member-service's token endpoint (client credentials), with the
+     * secret deploy/siyu.sh generated into its run directory.
+     */
+    static String platformToken() throws IOException, InterruptedException {
+        String secret = null;
+        for (String line : java.nio.file.Files.readAllLines(RunningSuite.runDir().resolve("secrets.env"))) {
+            if (line.startsWith("SIYU_PLATFORM_OPERATOR_SECRET=")) {
+                secret = line.substring(line.indexOf('=') + 1).trim();
+            }
+        }
+        if (secret == null) {
+            throw new IllegalStateException("no SIYU_PLATFORM_OPERATOR_SECRET in " + RunningSuite.runDir().resolve("secrets.env"));
+        }
+        String basic = java.util.Base64.getEncoder().encodeToString(("platform-operator:" + secret).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        HttpResponse<String> token = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(MEMBER_SERVICE + "/internal/tokens"))
+                        .header("Authorization", "Basic " + basic)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=platform")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (token.statusCode() != 200) {
+            throw new IllegalStateException("platform token refused: " + token.statusCode() + " " + token.body());
+        }
+        return Gateway.JSON.readTree(token.body()).path("access_token").asText();
     }
 
     static String signIn(Gateway gateway, String tenantCode, String username, String password) {

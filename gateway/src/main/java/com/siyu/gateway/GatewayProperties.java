@@ -9,14 +9,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                       route to {@code lb://{area}-service}
  * @param anonymousPaths shopper paths that need no token (sign-in, token refresh); Ant patterns
  * @param miniAppPaths   anonymous paths whose tenant is resolved from the X-Miniapp-AppId header
- * @param jwksUri        where the token signing keys are published (resolved through discovery)
- * @param issuer         the expected {@code iss} of tokens
+ * @param jwksUri        where the token signing keys are published: a pinned http(s) URL, never discovery
+ * @param issuer         the expected {@code iss} of tokens (required)
+ * @param audience       the {@code aud} tokens must name (required)
  * @param clockSkew      tolerance on {@code exp}
  * @param rateLimit      per tenant+client request rate
  */
 @ConfigurationProperties("siyu.gateway")
 public record GatewayProperties(List<String> areas, List<String> anonymousPaths, List<String> miniAppPaths, String jwksUri, String issuer,
-                                Duration clockSkew, RateLimit rateLimit) {
+                                String audience, Duration clockSkew, RateLimit rateLimit) {
 
     public record RateLimit(int replenishRate, int burstCapacity) {
     }

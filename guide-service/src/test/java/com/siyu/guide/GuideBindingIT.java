@@ -211,8 +211,7 @@ class GuideBindingIT {
     }
 
     private ResponseEntity<String> internalGuide(long member) {
-        HttpHeaders headers = Http.json();
-        headers.set("X-Tenant-Id", Long.toString(tenant));
+        HttpHeaders headers = Http.internal(tenant);
         return http.exchange("/internal/guide/members/" + member + "/guide", HttpMethod.GET, new HttpEntity<>(headers), String.class);
     }
 

@@ -60,7 +60,7 @@ class GrowthReversalIT {
         String code = "gr-" + UUID.randomUUID().toString().substring(0, 8);
         ResponseEntity<String> created = http.postForEntity("/internal/platform/tenants", new HttpEntity<>(Map.of(
                 "code", code, "name", "Mall " + code, "stores", List.of(Map.of("code", "A", "name", "Store A")),
-                "admin", Map.of("username", "admin", "displayName", "Admin", "password", "correct-horse-battery")), Http.json()), String.class);
+                "admin", Map.of("username", "admin", "displayName", "Admin", "password", "correct-horse-battery")), Http.platform()), String.class);
         tenant = read(created).path("id").asLong();
         admin = Http.staff(tenant, 1, "TENANT_ADMIN");
         store = read(http.exchange("/admin/v1/member/stores", HttpMethod.GET, new HttpEntity<>(admin), String.class)).get(0).path("id").asLong();
@@ -152,7 +152,9 @@ class GrowthReversalIT {
     }
 
     private ResponseEntity<String> post(String path, Object body) {
-        ResponseEntity<String> response = http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, Http.write(admin)), String.class);
+        // /internal calls come from other services: a service token acting for the tenant
+        HttpHeaders caller = path.startsWith("/internal/") ? Http.internal(tenant) : admin;
+        ResponseEntity<String> response = http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, Http.write(caller)), String.class);
         assertThat(response.getStatusCode().value()).as(path + " " + response.getBody()).isBetween(200, 201);
         return response;
     }

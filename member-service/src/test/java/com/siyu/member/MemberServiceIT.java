@@ -68,7 +68,7 @@ class MemberServiceIT {
     void signingKeysRotateWithoutInvalidatingIssuedTokens() throws Exception {
         String before = json.readTree(signIn(codeA, "admin", "correct-horse-battery").getBody()).path("accessToken").asText();
         String oldKid = SignedJWT.parse(before).getHeader().getKeyID();
-        ResponseEntity<String> rotated = http.postForEntity("/internal/platform/signing-keys", new HttpEntity<>(Map.of(), Http.json()), String.class);
+        ResponseEntity<String> rotated = http.postForEntity("/internal/platform/signing-keys", new HttpEntity<>(Map.of(), Http.platform()), String.class);
         assertThat(rotated.getStatusCode().value()).isEqualTo(201);
         String newKid = json.readTree(rotated.getBody()).path("kid").asText();
         String after = json.readTree(signIn(codeA, "admin", "correct-horse-battery").getBody()).path("accessToken").asText();
@@ -78,16 +78,16 @@ class MemberServiceIT {
         RSAKey old = (RSAKey) published.getKeyByKeyId(oldKid);
         assertThat(SignedJWT.parse(before).verify(new RSASSAVerifier(old.toRSAPublicKey()))).isTrue();
 
-        assertThat(http.exchange("/internal/platform/signing-keys/" + newKid, HttpMethod.DELETE, null, String.class)
+        assertThat(http.exchange("/internal/platform/signing-keys/" + newKid, HttpMethod.DELETE, new HttpEntity<>(Http.platform()), String.class)
                 .getStatusCode().value()).isEqualTo(409);
-        assertThat(http.exchange("/internal/platform/signing-keys/" + oldKid, HttpMethod.DELETE, null, String.class)
+        assertThat(http.exchange("/internal/platform/signing-keys/" + oldKid, HttpMethod.DELETE, new HttpEntity<>(Http.platform()), String.class)
                 .getStatusCode().value()).isEqualTo(204);
         assertThat(JWKSet.parse(http.getForObject("/internal/jwks", String.class)).getKeyByKeyId(oldKid)).isNull();
     }
 
     @Test
     void aDuplicateTenantCodeIsAClearConflict() {
-        ResponseEntity<String> again = http.postForEntity("/internal/platform/tenants", new HttpEntity<>(tenantBody(codeA), Http.json()), String.class);
+        ResponseEntity<String> again = http.postForEntity("/internal/platform/tenants", new HttpEntity<>(tenantBody(codeA), Http.platform()), String.class);
         assertThat(again.getStatusCode().value()).isEqualTo(409);
         assertThat(again.getBody()).contains("TENANT_CODE_TAKEN");
     }
@@ -147,9 +147,9 @@ class MemberServiceIT {
         long storeOfA = get("/admin/v1/member/stores", staffA).get(0).path("id").asLong();
 
         assertThat(status("/admin/v1/member/members/" + memberOfA, staffB)).isEqualTo(404);
-        assertThat(status("/internal/members/" + memberOfA, staffB)).isEqualTo(404);
+        assertThat(status("/internal/members/" + memberOfA, Http.internal(tenantB))).isEqualTo(404);
         assertThat(status("/admin/v1/member/stores/" + storeOfA, staffB)).isEqualTo(404);
-        assertThat(status("/internal/stores/" + storeOfA, staffB)).isEqualTo(404);
+        assertThat(status("/internal/stores/" + storeOfA, Http.internal(tenantB))).isEqualTo(404);
         assertThat(get("/admin/v1/member/stores", staffB).findValues("id").stream().map(JsonNode::asLong).toList()).doesNotContain(storeOfA);
         // the same phone in tenant B is a different member
         ResponseEntity<String> inB = http.exchange("/admin/v1/member/members", HttpMethod.POST,
@@ -160,7 +160,12 @@ class MemberServiceIT {
 
     @Test
     void withoutATenantNothingIsRead() {
-        ResponseEntity<String> response = http.exchange("/internal/members/1", HttpMethod.GET, new HttpEntity<>(Http.json()), String.class);
+        ResponseEntity<String> anonymous = http.exchange("/internal/members/1", HttpMethod.GET, new HttpEntity<>(Http.json()), String.class);
+        assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+        assertThat(code(anonymous)).isEqualTo("TOKEN_REQUIRED");
+        // a service token acting for no tenant reaches no tenant's data
+        ResponseEntity<String> response = http.exchange("/internal/members/1", HttpMethod.GET,
+                new HttpEntity<>(Http.bearer(com.siyu.common.test.TestTokens.service(null))), String.class);
         assertThat(response.getStatusCode().value()).isEqualTo(401);
         assertThat(code(response)).isEqualTo("TENANT_REQUIRED");
     }
@@ -173,7 +178,8 @@ class MemberServiceIT {
         assertThat(code(guideCreatesStore)).isEqualTo("ROLE_REQUIRED");
         ResponseEntity<String> memberReadsStores = http.exchange("/admin/v1/member/stores", HttpMethod.GET,
                 new HttpEntity<>(Http.member(tenantA, 5)), String.class);
-        assertThat(memberReadsStores.getStatusCode().value()).isEqualTo(401);
+        assertThat(memberReadsStores.getStatusCode().value()).isEqualTo(403);
+        assertThat(code(memberReadsStores)).isEqualTo("CALLER_NOT_ALLOWED");
     }
 
     @Test
@@ -191,7 +197,7 @@ class MemberServiceIT {
         assertThat(json(tooLong).path("errors").findValuesAsText("field")).containsExactly("name");
 
         ResponseEntity<String> missing = http.postForEntity("/internal/platform/tenants",
-                new HttpEntity<>(Map.of("code", "x-missing"), Http.json()), String.class);
+                new HttpEntity<>(Map.of("code", "x-missing"), Http.platform()), String.class);
         assertThat(missing.getStatusCode().value()).isEqualTo(400);
         assertThat(json(missing).path("errors").findValuesAsText("field")).contains("name", "stores", "admin");
 
@@ -202,7 +208,7 @@ class MemberServiceIT {
     }
 
     private JsonNode onboard(String code) {
-        ResponseEntity<String> created = http.postForEntity("/internal/platform/tenants", new HttpEntity<>(tenantBody(code), Http.json()), String.class);
+        ResponseEntity<String> created = http.postForEntity("/internal/platform/tenants", new HttpEntity<>(tenantBody(code), Http.platform()), String.class);
         assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
         return json(created);
     }

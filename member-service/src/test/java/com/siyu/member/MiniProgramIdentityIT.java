@@ -73,10 +73,47 @@ class MiniProgramIdentityIT {
         ResponseEntity<String> created = http.postForEntity("/internal/platform/tenants", new HttpEntity<>(Map.of(
                 "code", code, "name", "Mall " + code, "miniappAppId", appId, "miniappSecret", "secret-" + code,
                 "stores", List.of(Map.of("code", "A", "name", "Store A")),
-                "admin", Map.of("username", "admin", "displayName", "Admin", "password", "correct-horse-battery")), Http.json()), String.class);
+                "admin", Map.of("username", "admin", "displayName", "Admin", "password", "correct-horse-battery")), Http.platform()), String.class);
         assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
         tenant = read(created).path("id").asLong();
         admin = Http.staff(tenant, 1, "TENANT_ADMIN");
+    }
+
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void aFailedLoginNeverLogsTheAppSecret(org.springframework.boot.test.system.CapturedOutput output) {
+        String secret = jdbc.queryForObject("SELECT miniapp_secret FROM tenant WHERE id = ?", String.class, tenant);
+        weChat.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/sns/jscode2session"))
+                .withQueryParam("js_code", com.github.tomakehurst.wiremock.client.WireMock.matching("systemerror.*")).atPriority(0)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"errcode\":-1,\"errmsg\":\"system error\"}")));
+        weChat.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/sns/jscode2session"))
+                .withQueryParam("js_code", com.github.tomakehurst.wiremock.client.WireMock.matching("broken.*")).atPriority(0)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.serverError().withBody("<html>bad gateway</html>")));
+        try {
+            ResponseEntity<String> systemError = loginResponse("systemerror1");
+            assertThat(systemError.getStatusCode().value()).as(systemError.getBody()).isIn(502, 503);
+            ResponseEntity<String> broken = loginResponse("broken1");
+            assertThat(broken.getStatusCode().value()).as(broken.getBody()).isIn(502, 503);
+            assertThat(output.getAll()).contains("WeChat").doesNotContain(secret).doesNotContain("secret=");
+        } finally {
+            weChat.resetToDefaultMappings();
+        }
+    }
+
+    @Test
+    void aLoginCodeOutsideWeChatsAlphabetIsRefusedBeforeWeChatIsAsked() {
+        int before = weChat.getAllServeEvents().size();
+        for (String code : List.of("x&js_code=y", "a b", "a\"b", "a#b", "a%41", "a\r\nb", "a\u0000b")) {
+            ResponseEntity<String> refused = loginResponse(code);
+            assertThat(refused.getStatusCode().value()).as(code + " " + refused.getBody()).isEqualTo(400);
+            assertThat(read(refused).path("errors").get(0).path("field").asText()).isEqualTo("code");
+        }
+        HttpHeaders headers = Http.json();
+        headers.set("X-Miniapp-AppId", appId);
+        ResponseEntity<String> surrogate = http.exchange("/api/v1/member/mini-program-sessions", HttpMethod.POST,
+                new HttpEntity<>("{\"code\":\"ab\\ud800\"}", headers), String.class);
+        assertThat(surrogate.getStatusCode().value()).as(surrogate.getBody()).isEqualTo(400);
+        assertThat(weChat.getAllServeEvents().size()).isEqualTo(before);
     }
 
     @Test
@@ -97,14 +134,14 @@ class MiniProgramIdentityIT {
         long member = login("payer").path("memberId").asLong();
         String stored = jdbc.queryForObject("SELECT value FROM member_identity WHERE tenant_id = ? AND member_id = ? AND kind = 'MINIAPP_OPENID'",
                 String.class, tenant, member);
-        HttpHeaders service = Http.staff(tenant, 1, "SYSTEM");
+        HttpHeaders service = Http.internal(tenant);
         JsonNode openid = get("/internal/members/" + member + "/identities/MINIAPP_OPENID?scope=" + appId, service);
         assertThat(openid.path("value").asText()).isEqualTo(stored);
         assertThat(openid.path("scope").asText()).isEqualTo(appId);
         assertThat(http.exchange("/internal/members/" + member + "/identities/MINIAPP_OPENID?scope=wxsomeoneelse", HttpMethod.GET,
                 new HttpEntity<>(service), String.class).getStatusCode().value()).isEqualTo(404);
         assertThat(http.exchange("/internal/members/" + member + "/identities/MINIAPP_OPENID?scope=" + appId, HttpMethod.GET,
-                new HttpEntity<>(Http.staff(tenant + 1, 1, "SYSTEM")), String.class).getStatusCode().value()).isEqualTo(404);
+                new HttpEntity<>(Http.internal(tenant + 1)), String.class).getStatusCode().value()).isEqualTo(404);
         assertThat(http.exchange("/internal/members/" + member + "/identities/NO_SUCH_KIND", HttpMethod.GET,
                 new HttpEntity<>(service), String.class).getStatusCode().value()).isEqualTo(400);
     }
@@ -235,14 +272,6 @@ class MiniProgramIdentityIT {
                 new HttpEntity<>(otherTenant), String.class).getStatusCode().value()).isEqualTo(404);
     }
 
-    @Test
-    void theGatewayCanFindTheTenantOfAMiniProgram() {
-        JsonNode found = get("/internal/tenants/by-miniapp/" + appId, Http.json());
-        assertThat(found.path("id").asLong()).isEqualTo(tenant);
-        assertThat(found.has("miniappSecret")).isFalse();
-        assertThat(http.getForEntity("/internal/tenants/by-miniapp/wx-nobody", String.class).getStatusCode().value()).isEqualTo(404);
-    }
-
     private JsonNode login(String code) {
         ResponseEntity<String> response = loginResponse(code);
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
@@ -251,7 +280,7 @@ class MiniProgramIdentityIT {
 
     private ResponseEntity<String> loginResponse(String code) {
         HttpHeaders headers = Http.json();
-        headers.set("X-Tenant-Id", Long.toString(tenant));
+        headers.set("X-Miniapp-AppId", appId);
         return http.exchange("/api/v1/member/mini-program-sessions", HttpMethod.POST, new HttpEntity<>(Map.of("code", code), headers), String.class);
     }
 

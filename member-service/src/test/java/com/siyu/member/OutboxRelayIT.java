@@ -122,7 +122,7 @@ class OutboxRelayIT {
                 "code", code, "name", "Mall " + code,
                 "stores", List.of(Map.of("code", "A", "name", "Store A")),
                 "admin", Map.of("username", "admin", "displayName", "Admin", "password", "correct-horse-battery")),
-                Http.json()), String.class), 201).path("id").asLong();
+                Http.platform()), String.class), 201).path("id").asLong();
         HttpHeaders admin = Http.staff(tenant, 1, "TENANT_ADMIN");
         long survivor = member(http, json, admin, "13700000001");
         long merged = member(http, json, admin, "13700000002");

@@ -62,7 +62,7 @@ class ProfileGuideIT {
                 "code", code, "name", "Mall " + code,
                 "stores", List.of(Map.of("code", "A", "name", "Store A")),
                 "admin", Map.of("username", "admin", "displayName", "Admin", "password", "correct-horse-battery")),
-                Http.json()), String.class), 201).path("id").asLong();
+                Http.platform()), String.class), 201).path("id").asLong();
         HttpHeaders admin = Http.staff(tenant, 1, "TENANT_ADMIN");
         long bound = OutboxRelayIT.member(http, json, admin, "13600000001");
         long unbound = OutboxRelayIT.member(http, json, admin, "13600000002");
@@ -82,9 +82,8 @@ class ProfileGuideIT {
         assertThat(profile.path("guide").path("storeId").asLong()).isEqualTo(5);
         assertThat(profile.path("pointsBalance").asLong()).isEqualTo(12);
         // the tenant travelled to guide-service with the call
-        assertThat(guideService.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
-                urlPathEqualTo("/internal/guide/members/" + bound + "/guide"))).get(0).getHeader("X-Tenant-Id"))
-                .isEqualTo(Long.toString(tenant));
+        assertThat(com.siyu.common.test.TestTokens.actsFor(guideService.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                urlPathEqualTo("/internal/guide/members/" + bound + "/guide"))).get(0).getHeader("Authorization"), tenant)).isTrue();
 
         JsonNode none = profile(admin, unbound);
         assertThat(none.path("guide").path("state").asText()).isEqualTo("NONE");

@@ -76,7 +76,9 @@ class TenantIsolationIT {
                 new Object[] {HttpMethod.POST, "/internal/members/" + memberA + "/growth", Map.of("bizId", "steal", "spendFen", 100)});
         for (Object[] call : calls) {
             HttpMethod method = (HttpMethod) call[0];
-            HttpEntity<Object> request = new HttpEntity<>(call[2], method == HttpMethod.GET ? b : Http.write(b));
+            // tenant B's staff, or tenant B's services for /internal (a service token acting for tenant B)
+            HttpHeaders caller = ((String) call[1]).startsWith("/internal/") ? Http.internal(tenantB) : b;
+            HttpEntity<Object> request = new HttpEntity<>(call[2], method == HttpMethod.GET ? caller : Http.write(caller));
             ResponseEntity<String> response = http.exchange((String) call[1], method, request, String.class);
             assertThat(response.getStatusCode().value()).as(method + " " + call[1] + " → " + response.getBody()).isEqualTo(404);
         }
@@ -96,7 +98,7 @@ class TenantIsolationIT {
         String code = "iso-" + UUID.randomUUID().toString().substring(0, 8);
         return create("/internal/platform/tenants", Map.of("code", code, "name", "Mall " + code,
                 "stores", List.of(Map.of("code", "A", "name", "Store A")),
-                "admin", Map.of("username", "admin", "displayName", "Admin", "password", "correct-horse-battery")), Http.json()).path("id").asLong();
+                "admin", Map.of("username", "admin", "displayName", "Admin", "password", "correct-horse-battery")), Http.platform()).path("id").asLong();
     }
 
     private JsonNode create(String path, Object body, HttpHeaders headers) {

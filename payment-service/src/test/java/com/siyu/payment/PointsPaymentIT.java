@@ -80,7 +80,8 @@ class PointsPaymentIT {
         assertThat(body.path("pointsBalanceAfter").asLong()).isEqualTo(70);
         String paymentNo = body.path("paymentNo").asText();
         pointsService.verify(postRequestedFor(urlEqualTo("/internal/points/spends"))
-                .withHeader("X-Tenant-Id", equalTo(Long.toString(tenant)))
+                .andMatching(r -> com.github.tomakehurst.wiremock.matching.MatchResult.of(
+                        com.siyu.common.test.TestTokens.actsFor(r.getHeader("Authorization"), tenant)))
                 .withRequestBody(matchingJsonPath("$.bizId", equalTo(paymentNo)))
                 .withRequestBody(matchingJsonPath("$.points", equalTo("30"))));
 

@@ -57,7 +57,7 @@ abstract class PointsApi {
     void freshTenant() {
         tenant = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
         operator = Http.staff(tenant, 7, "OPERATOR");
-        service = Http.staff(tenant, 7, "SYSTEM");
+        service = Http.internal(tenant);
         memberService.stubFor(get(urlPathMatching("/internal/members/\\d+")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"id\":1,\"phone\":\"138****8000\",\"stage\":\"REGISTERED\",\"createdAt\":\"2026-01-01T00:00:00Z\"}")));

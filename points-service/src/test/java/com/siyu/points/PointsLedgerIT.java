@@ -56,6 +56,8 @@ class PointsLedgerIT {
     TestRestTemplate http;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     long tenant;
     HttpHeaders operator;
@@ -85,6 +87,38 @@ class PointsLedgerIT {
         assertThat(account.path("balance").asLong()).isEqualTo(380);
         assertThat(account.path("recent").findValues("delta").stream().map(JsonNode::asLong).toList()).containsExactly(-120L, 500L);
         assertThat(reconciliation().path("clean").asBoolean()).isTrue();
+    }
+
+    @Test
+    void looseJsonIsRefusedNamingTheFieldAndChangesNothing() {
+        adjust(1, 100, "before");
+        java.util.Map<String, String> bodies = new java.util.LinkedHashMap<>();
+        bodies.put("{\"memberId\":1,\"points\":5,\"reason\":\"x\"}}xyz", null);
+        bodies.put("{\"memberId\":1,\"points\":5,\"reason\":\"x\"} {}", null);
+        bodies.put("{\"memberId\":1,\"points\":5,\"memberId\":2,\"reason\":\"x\"}", "memberId");
+        bodies.put("{\"memberId\":1,\"points\":5,\"reason\":\"x\",\"reason\":\"y\"}", "reason");
+        bodies.put("{\"memberId\":\"1\",\"points\":5,\"reason\":\"x\"}", "memberId");
+        bodies.put("{\"memberId\":1.5,\"points\":5,\"reason\":\"x\"}", "memberId");
+        bodies.put("{\"memberId\":1,\"points\":\"5\",\"reason\":\"x\"}", "points");
+        bodies.put("{\"memberId\":1,\"points\":5.5,\"reason\":\"x\"}", "points");
+        bodies.put("{\"memberId\":1,\"points\":5,\"reason\":12}", "reason");
+        bodies.put("{\"memberId\":1,\"points\":5,\"reason\":\"x\\ud800\"}", "reason");
+        long journalBefore = jdbc.queryForObject("select count(*) from points_journal where tenant_id = ?", Long.class, tenant);
+        for (var body : bodies.entrySet()) {
+            ResponseEntity<String> refused = http.exchange("/admin/v1/points/adjustments", HttpMethod.POST,
+                    new HttpEntity<>(body.getKey(), Http.write(operator)), String.class);
+            assertThat(refused.getStatusCode().value()).as(body.getKey() + " → " + refused.getBody()).isEqualTo(400);
+            assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+            JsonNode problem = read(refused);
+            assertThat(problem.path("code").asText()).isEqualTo("MALFORMED_REQUEST");
+            if (body.getValue() != null) {
+                assertThat(problem.path("errors").get(0).path("field").asText()).as(body.getKey()).isEqualTo(body.getValue());
+                assertThat(problem.path("detail").asText()).contains(body.getValue());
+            }
+        }
+        assertThat(jdbc.queryForObject("select count(*) from points_journal where tenant_id = ?", Long.class, tenant)).isEqualTo(journalBefore);
+        assertThat(account(1).path("balance").asLong()).isEqualTo(100);
+        assertThat(account(2).path("balance").asLong()).isZero();
     }
 
     @Test
@@ -171,7 +205,7 @@ class PointsLedgerIT {
         assertThat(read(seen).path("balance").asLong()).isZero();
         assertThat(read(seen).path("recent").size()).isZero();
         ResponseEntity<String> spent = http.exchange("/internal/points/spends", HttpMethod.POST,
-                new HttpEntity<>(Map.of("memberId", 51, "points", 10, "bizId", "x-" + UUID.randomUUID()), otherTenant), String.class);
+                new HttpEntity<>(Map.of("memberId", 51, "points", 10, "bizId", "x-" + UUID.randomUUID()), Http.internal(tenant + 1)), String.class);
         assertThat(spent.getStatusCode().value()).isEqualTo(409);
         assertThat(account(51).path("balance").asLong()).isEqualTo(200);
     }
@@ -195,9 +229,13 @@ class PointsLedgerIT {
         assertThat(cashier.getStatusCode().value()).isEqualTo(403);
 
         ResponseEntity<String> noTenant = http.exchange("/internal/points/spends", HttpMethod.POST,
-                new HttpEntity<>(Map.of("memberId", 11, "points", 5, "bizId", "y"), Http.json()), String.class);
+                new HttpEntity<>(Map.of("memberId", 11, "points", 5, "bizId", "y"), Http.bearer(com.siyu.common.test.TestTokens.service(null))), String.class);
         assertThat(noTenant.getStatusCode().value()).isEqualTo(401);
         assertThat(read(noTenant).path("code").asText()).isEqualTo("TENANT_REQUIRED");
+        ResponseEntity<String> noToken = http.exchange("/internal/points/spends", HttpMethod.POST,
+                new HttpEntity<>(Map.of("memberId", 11, "points", 5, "bizId", "y"), Http.json()), String.class);
+        assertThat(noToken.getStatusCode().value()).isEqualTo(401);
+        assertThat(read(noToken).path("code").asText()).isEqualTo("TOKEN_REQUIRED");
     }
 
     private ResponseEntity<String> adjust(long member, long points, String reason) {
@@ -207,7 +245,7 @@ class PointsLedgerIT {
 
     private ResponseEntity<String> spend(long member, long points, String bizId) {
         return http.exchange("/internal/points/spends", HttpMethod.POST,
-                new HttpEntity<>(Map.of("memberId", member, "points", points, "bizId", bizId), Http.staff(tenant, 7, "CASHIER")), String.class);
+                new HttpEntity<>(Map.of("memberId", member, "points", points, "bizId", bizId), Http.internal(tenant)), String.class);
     }
 
     private JsonNode account(long member) {

@@ -316,7 +316,7 @@ class PointsLotsIT extends PointsApi {
         String before = ledgerState();
         long mine = tenant;
 
-        HttpHeaders otherService = Http.staff(mine + 1, 7, "SYSTEM");
+        HttpHeaders otherService = Http.internal(mine + 1);
         HttpHeaders otherOperator = Http.staff(mine + 1, 7, "OPERATOR");
         assertThat(getJson("/admin/v1/points/accounts/" + member, otherOperator).path("lots").size()).isZero();
         assertThat(getJson("/internal/points/accounts/" + member, otherService).path("balance").asLong()).isZero();

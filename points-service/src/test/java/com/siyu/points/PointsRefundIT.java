@@ -140,10 +140,10 @@ class PointsRefundIT extends PointsApi {
         assertThat(refund(member + 1, id("ref"), held, 10, null, 0).getStatusCode().value()).isEqualTo(404);
         long mine = tenant;
         tenant = tenant + 1;
-        service = com.siyu.common.test.Http.staff(tenant, 7, "SYSTEM");
+        service = com.siyu.common.test.Http.internal(tenant);
         assertThat(refund(member, id("ref"), held, 10, null, 0).getStatusCode().value()).isEqualTo(404);
         tenant = mine;
-        service = com.siyu.common.test.Http.staff(tenant, 7, "SYSTEM");
+        service = com.siyu.common.test.Http.internal(tenant);
         assertThat(balance(member)).isEqualTo(200);
         ResponseEntity<String> bad = post("/internal/points/refunds", map("memberId", member, "bizId", "has spaces", "returnPoints", -1,
                 "refundFen", 5), service);
@@ -198,7 +198,7 @@ class PointsRefundIT extends PointsApi {
         assertThat(getJson("/internal/points/policy", service).path("redeemPointsPerYuan").asInt()).isEqualTo(100);
         policy("redeemPointsPerYuan", 250);
         assertThat(getJson("/internal/points/policy", service).path("redeemPointsPerYuan").asInt()).isEqualTo(250);
-        assertThat(getJson("/internal/points/policy", com.siyu.common.test.Http.staff(tenant + 1, 7, "SYSTEM")).path("redeemPointsPerYuan").asInt())
+        assertThat(getJson("/internal/points/policy", com.siyu.common.test.Http.internal(tenant + 1)).path("redeemPointsPerYuan").asInt())
                 .as("another tenant keeps the default").isEqualTo(100);
     }
 

@@ -23,7 +23,6 @@ import com.siyu.common.idempotency.IdempotencyStore;
 import com.siyu.common.mybatis.TenantLine;
 import com.siyu.common.problem.ProblemHandler;
 import com.siyu.common.problem.ProblemWriter;
-import com.siyu.common.web.CallerFilter;
 import java.time.Clock;
 import java.util.HashSet;
 import org.slf4j.Logger;
@@ -56,6 +55,26 @@ public class SiyuServiceAutoConfiguration {
     }
 
     @Bean
+    org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer strictJson() {
+        return com.siyu.common.json.StrictJson::configure;
+    }
+
+    @Bean
+    com.fasterxml.jackson.databind.Module strictJsonText() {
+        return com.siyu.common.json.StrictJson.wellFormedText();
+    }
+
+    /** Tomcat's own refusals (bad paths, bad escapes) answer problem+json like everything else. */
+    @Bean
+    org.springframework.boot.web.server.WebServerFactoryCustomizer<org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+                host.setErrorReportValveClass(com.siyu.common.web.ProblemErrorReportValve.class.getName());
+            }
+        });
+    }
+
+    @Bean
     ProblemWriter problemWriter(ObjectMapper json) {
         return new ProblemWriter(json);
     }
@@ -63,14 +82,6 @@ public class SiyuServiceAutoConfiguration {
     @Bean
     ProblemHandler problemHandler() {
         return new ProblemHandler();
-    }
-
-    @Bean
-    FilterRegistrationBean<CallerFilter> callerFilter(ProblemWriter problems) {
-        FilterRegistrationBean<CallerFilter> registration = new FilterRegistrationBean<>(new CallerFilter(problems));
-        // after tracing (which sets up the trace id), before everything that reads the caller
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-        return registration;
     }
 
     @Bean
@@ -114,8 +125,8 @@ public class SiyuServiceAutoConfiguration {
     }
 
     @Bean
-    ContextForwardingInterceptor contextForwardingInterceptor() {
-        return new ContextForwardingInterceptor();
+    ContextForwardingInterceptor contextForwardingInterceptor(com.siyu.common.security.ServiceTokens serviceTokens) {
+        return new ContextForwardingInterceptor(serviceTokens);
     }
 
     @Bean

@@ -1,8 +1,8 @@
 package com.siyu.common.feign;
 
-import com.siyu.common.context.Caller;
 import com.siyu.common.context.CallerContext;
 import com.siyu.common.context.SiyuHeaders;
+import com.siyu.common.security.ServiceTokens;
 import feign.RequestInterceptor;
 import feign.RequestTemplate;
 import org.springframework.http.HttpHeaders;
@@ -10,37 +10,38 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Forwards who is calling to the service being called: the tenant and identity headers from the
- * {@link CallerContext} (so jobs and async tasks forward too) and the original Authorization header.
+ * Gives a call to another service the credential the callee verifies. {@code /internal/**} calls carry
+ * a short-lived service token ({@code scope=internal}) for the current caller's tenant, the same for a
+ * request, a job or an event consumer; any other call forwards the end user's own bearer token. No
+ * identity header is sent: callees take identity from the token alone.
  */
 public class ContextForwardingInterceptor implements RequestInterceptor {
 
+    private final ServiceTokens serviceTokens;
+
+    public ContextForwardingInterceptor(ServiceTokens serviceTokens) {
+        this.serviceTokens = serviceTokens;
+    }
+
     @Override
     public void apply(RequestTemplate template) {
-        Caller caller = CallerContext.current();
-        put(template, SiyuHeaders.TENANT_ID, caller.tenantId());
-        put(template, SiyuHeaders.MEMBER_ID, caller.memberId());
-        put(template, SiyuHeaders.STAFF_ID, caller.staffId());
-        put(template, SiyuHeaders.STORE_ID, caller.storeId());
-        if (!caller.roles().isEmpty()) {
-            template.header(SiyuHeaders.STAFF_ROLES, String.join(",", caller.roles()));
-        }
-        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            String authorization = attributes.getRequest().getHeader(HttpHeaders.AUTHORIZATION);
+        template.removeHeader(HttpHeaders.AUTHORIZATION);
+        ServletRequestAttributes request = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes : null;
+        String path = template.path();
+        if (path.startsWith("/internal/")) {
+            template.header(HttpHeaders.AUTHORIZATION, "Bearer " + serviceTokens.tokenFor(CallerContext.current().tenantId()));
+        } else if (request != null) {
+            String authorization = request.getRequest().getHeader(HttpHeaders.AUTHORIZATION);
             if (authorization != null) {
                 template.header(HttpHeaders.AUTHORIZATION, authorization);
             }
-            String requestId = attributes.getRequest().getHeader(SiyuHeaders.REQUEST_ID);
+        }
+        if (request != null) {
+            String requestId = request.getRequest().getHeader(SiyuHeaders.REQUEST_ID);
             if (requestId != null) {
                 template.header(SiyuHeaders.REQUEST_ID, requestId);
             }
-        }
-    }
-
-    private static void put(RequestTemplate template, String header, Long value) {
-        template.removeHeader(header);
-        if (value != null) {
-            template.header(header, value.toString());
         }
     }
 }

@@ -9,6 +9,8 @@ import org.springframework.http.HttpStatus;
  */
 public class DomainException extends RuntimeException {
 
+    private static final java.util.List<String> RESERVED = java.util.List.of("type", "title", "status", "detail", "instance", "code", "traceId", "errors");
+
     private final HttpStatus status;
     private final String code;
     private final Map<String, Object> properties;
@@ -19,6 +21,11 @@ public class DomainException extends RuntimeException {
 
     public DomainException(HttpStatus status, String code, String detail, Map<String, Object> properties) {
         super(detail);
+        for (String reserved : RESERVED) {
+            if (properties.containsKey(reserved)) {
+                throw new IllegalArgumentException("'" + reserved + "' is a member of every problem (RFC 9457); name the domain value otherwise");
+            }
+        }
         this.status = status;
         this.code = code;
         this.properties = Map.copyOf(properties);

@@ -170,7 +170,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 return domain(domain);
             }
         }
-        return respond(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", unreadable(e)));
+        Unreadable why = unreadable(e);
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST", why.detail());
+        if (why.field() != null) {
+            problem.setProperty(Problems.ERRORS, List.of(Map.of("field", why.field(), "message", why.message())));
+        }
+        return respond(problem);
     }
 
     @Override
@@ -182,21 +187,70 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    private static String unreadable(HttpMessageNotReadableException e) {
+    /** Why a body could not be read, naming the field where there is one. */
+    private record Unreadable(String field, String message, String detail) {
+        static Unreadable at(String field, String message) {
+            return new Unreadable(field, message, "Field '" + field + "' " + message);
+        }
+
+        static Unreadable body(String detail) {
+            return new Unreadable(null, null, detail);
+        }
+    }
+
+    private static Unreadable unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            return "Unknown field '" + unknown.getPropertyName() + "'";
+            return new Unreadable(path(unknown), "is not a field of this request", "Unknown field '" + unknown.getPropertyName() + "'");
+        }
+        if (cause instanceof com.fasterxml.jackson.core.JsonParseException parse) {
+            String message = parse.getOriginalMessage();
+            if (message != null && message.startsWith("Duplicate field '")) {
+                String field = message.substring("Duplicate field '".length(), message.indexOf('\'', "Duplicate field '".length()));
+                return Unreadable.at(field, "appears more than once");
+            }
+            return Unreadable.body("The request body is not valid JSON");
         }
         if (cause instanceof InvalidFormatException format) {
-            return "Field '" + path(format) + "' has an invalid value";
+            String field = path(format);
+            if (format.getOriginalMessage() != null && format.getOriginalMessage().contains("surrogate")) {
+                return Unreadable.at(field, "holds an unpaired UTF-16 surrogate (malformed text)");
+            }
+            String expected = format.getTargetType() == null ? null : expectedType(format.getTargetType());
+            return Unreadable.at(field, expected == null ? "has an invalid value" : "must be " + expected);
         }
-        if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
-            return "Field '" + path(mismatched) + "' has the wrong type or is missing";
+        if (cause instanceof MismatchedInputException mismatched) {
+            if (mismatched.getPath().isEmpty()) {
+                String message = mismatched.getOriginalMessage();
+                if (message != null && message.startsWith("Trailing token")) {
+                    return Unreadable.body("The request body has content after its JSON value");
+                }
+                return Unreadable.body("The request body is missing or is not valid JSON");
+            }
+            String expected = mismatched.getTargetType() == null ? null : expectedType(mismatched.getTargetType());
+            return Unreadable.at(path(mismatched), expected == null ? "has the wrong type or is missing" : "must be " + expected);
         }
         if (cause instanceof JsonMappingException mapping && mapping.getCause() instanceof IllegalArgumentException arg) {
-            return arg.getMessage();
+            return mapping.getPath().isEmpty() ? Unreadable.body(arg.getMessage()) : new Unreadable(path(mapping), arg.getMessage(), arg.getMessage());
         }
-        return "The request body is missing or is not valid JSON";
+        return Unreadable.body("The request body is missing or is not valid JSON");
+    }
+
+    private static String expectedType(Class<?> type) {
+        if (type == Long.class || type == long.class || type == Integer.class || type == int.class || type == Short.class
+                || type == short.class || type == java.math.BigInteger.class) {
+            return "a whole number (not text, not a fraction)";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            return "a number";
+        }
+        return null;
     }
 
     private static String path(JsonMappingException e) {

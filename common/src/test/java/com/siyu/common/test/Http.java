@@ -5,31 +5,38 @@ import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
-/** Request headers as the gateway would set them for a service integration test. */
+/** Request headers of a verified caller (a signed test token) for a service integration test. */
 public final class Http {
 
     private Http() {
     }
 
     public static HttpHeaders staff(long tenantId, long staffId, String... roles) {
-        HttpHeaders headers = json();
-        headers.set(SiyuHeaders.TENANT_ID, Long.toString(tenantId));
-        headers.set(SiyuHeaders.STAFF_ID, Long.toString(staffId));
-        headers.set(SiyuHeaders.STAFF_ROLES, String.join(",", roles));
-        return headers;
+        return bearer(TestTokens.staff(tenantId, staffId, null, roles));
     }
 
-    /** A staff member of one store (the gateway sets the store from the staff token). */
+    /** A staff member of one store (the store is a claim of the staff token). */
     public static HttpHeaders staffAt(long tenantId, long staffId, long storeId, String... roles) {
-        HttpHeaders headers = staff(tenantId, staffId, roles);
-        headers.set(SiyuHeaders.STORE_ID, Long.toString(storeId));
-        return headers;
+        return bearer(TestTokens.staff(tenantId, staffId, storeId, roles));
     }
 
     public static HttpHeaders member(long tenantId, long memberId) {
+        return bearer(TestTokens.member(tenantId, memberId));
+    }
+
+    /** Another service calling an {@code /internal} endpoint for a tenant (its service token). */
+    public static HttpHeaders internal(long tenantId) {
+        return bearer(TestTokens.service(tenantId));
+    }
+
+    /** The platform operator ({@code /internal/platform/**}). */
+    public static HttpHeaders platform() {
+        return bearer(TestTokens.platform());
+    }
+
+    public static HttpHeaders bearer(String token) {
         HttpHeaders headers = json();
-        headers.set(SiyuHeaders.TENANT_ID, Long.toString(tenantId));
-        headers.set(SiyuHeaders.MEMBER_ID, Long.toString(memberId));
+        headers.setBearerAuth(token);
         return headers;
     }
 

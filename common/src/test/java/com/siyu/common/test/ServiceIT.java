@@ -7,6 +7,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * A service integration test: the whole service on a random port against the real MariaDB (its own
@@ -29,7 +30,9 @@ import org.springframework.boot.test.context.SpringBootTest;
         "seata.enabled=false",
         "siyu.outbox.initial-delay=PT1H",
         "siyu.inbox.auto-startup=false",
-        "spring.config.import="
+        "spring.config.import=",
+        "siyu.security.jwks-uri=" + TestTokens.JWKS
 })
+@Import(TestTokens.Config.class)
 public @interface ServiceIT {
 }

@@ -15,9 +15,10 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The gateway's trust boundary. Drops every identity header a client sent, refuses {@code /internal/**},
- * requires a member token on {@code /api/**} (but the sign-in paths) and a staff token with a role on
- * {@code /admin/**}, and sets the identity headers the services read from the verified token alone.
+ * The gateway's trust boundary. Drops every identity-looking header a client sent, refuses
+ * {@code /internal/**}, requires a member token on {@code /api/**} (but the sign-in paths) and a staff
+ * token with a role on {@code /admin/**}, and passes the bearer token on: every service verifies it
+ * again and takes the caller from it alone (the gateway is the first check, not the only one).
  */
 @Component
 public class AuthenticationFilter implements GlobalFilter, Ordered {
@@ -35,15 +36,13 @@ public class AuthenticationFilter implements GlobalFilter, Ordered {
 
     private final TokenVerifier verifier;
     private final ProblemResponses problems;
-    private final MiniAppTenants miniApps;
     private final List<String> anonymousPaths;
     private final List<String> miniAppPaths;
     private final AntPathMatcher matcher = new AntPathMatcher();
 
-    AuthenticationFilter(TokenVerifier verifier, ProblemResponses problems, MiniAppTenants miniApps, GatewayProperties properties) {
+    AuthenticationFilter(TokenVerifier verifier, ProblemResponses problems, GatewayProperties properties) {
         this.verifier = verifier;
         this.problems = problems;
-        this.miniApps = miniApps;
         this.anonymousPaths = properties.anonymousPaths() == null ? List.of() : properties.anonymousPaths();
         this.miniAppPaths = properties.miniAppPaths() == null ? List.of() : properties.miniAppPaths();
     }
@@ -70,7 +69,13 @@ public class AuthenticationFilter implements GlobalFilter, Ordered {
             return chain.filter(clean);
         }
         if (shopperArea && miniAppPaths.stream().anyMatch(pattern -> matcher.match(pattern, path))) {
-            return withMiniAppTenant(clean, stripped, chain);
+            // member-service resolves the tenant from the app id itself; the gateway only refuses nonsense early
+            String appId = stripped.getHeaders().getFirst(MINIAPP_APP_ID);
+            if (appId == null || !appId.matches("[A-Za-z0-9_-]{1,32}")) {
+                return problems.write(clean, HttpStatus.BAD_REQUEST, "MINIAPP_APP_ID_REQUIRED",
+                        "Mini-program login needs the " + MINIAPP_APP_ID + " header (the mini-program's app id)");
+            }
+            return chain.filter(clean);
         }
         if (shopperArea && anonymousPaths.stream().anyMatch(pattern -> matcher.match(pattern, path))) {
             return chain.filter(clean);
@@ -92,76 +97,11 @@ public class AuthenticationFilter implements GlobalFilter, Ordered {
                                 "Shopper endpoints need a member access token");
                     }
                     clean.getAttributes().put(CALLER_ATTRIBUTE, caller);
-                    return chain.filter(clean.mutate().request(withIdentity(stripped, caller)).build());
+                    // the token itself travels on (Authorization): each service verifies it again
+                    return chain.filter(clean);
                 })
                 .onErrorResume(InvalidToken.class,
                         e -> problems.write(clean, HttpStatus.UNAUTHORIZED, "TOKEN_INVALID", e.getMessage()));
-    }
-
-    /** Anonymous mini-program login: the tenant comes from the mini-program's app id, never from the client directly. */
-    private Mono<Void> withMiniAppTenant(ServerWebExchange clean, ServerHttpRequest stripped, GatewayFilterChain chain) {
-        String appId = stripped.getHeaders().getFirst(MINIAPP_APP_ID);
-        if (appId == null || !appId.matches("[A-Za-z0-9_-]{1,32}")) {
-            return problems.write(clean, HttpStatus.BAD_REQUEST, "MINIAPP_APP_ID_REQUIRED",
-                    "Mini-program login needs the " + MINIAPP_APP_ID + " header (the mini-program's app id)");
-        }
-        // resolve first (its failures are ours to report), then route outside of that error handling
-        return miniApps.resolve(appId)
-                .map(MiniAppLookup::found)
-                .defaultIfEmpty(MiniAppLookup.UNKNOWN)
-                .onErrorReturn(MiniAppLookup.UNAVAILABLE)
-                .flatMap(lookup -> {
-                    if (lookup == MiniAppLookup.UNKNOWN) {
-                        return problems.write(clean, HttpStatus.BAD_REQUEST, "UNKNOWN_MINIAPP", "No mall uses the mini-program " + appId);
-                    }
-                    if (lookup == MiniAppLookup.UNAVAILABLE) {
-                        return problems.write(clean, HttpStatus.SERVICE_UNAVAILABLE, "UPSTREAM_UNAVAILABLE",
-                                "The member service is unavailable right now; try again shortly");
-                    }
-                    MiniAppTenants.MiniAppTenant tenant = lookup.tenant();
-                    if (!tenant.active()) {
-                        return problems.write(clean, HttpStatus.FORBIDDEN, "TENANT_SUSPENDED", "This mall's service is suspended");
-                    }
-                    ServerHttpRequest withTenant = stripped.mutate()
-                            .headers(headers -> headers.set(TENANT_ID, Long.toString(tenant.tenantId()))).build();
-                    return chain.filter(clean.mutate().request(withTenant).build());
-                });
-    }
-
-    /** The outcome of resolving a mini-program's tenant: found, unknown, or member-service unreachable (compared by identity). */
-    private static final class MiniAppLookup {
-        static final MiniAppLookup UNKNOWN = new MiniAppLookup(null);
-        static final MiniAppLookup UNAVAILABLE = new MiniAppLookup(null);
-
-        private final MiniAppTenants.MiniAppTenant tenant;
-
-        private MiniAppLookup(MiniAppTenants.MiniAppTenant tenant) {
-            this.tenant = tenant;
-        }
-
-        static MiniAppLookup found(MiniAppTenants.MiniAppTenant tenant) {
-            return new MiniAppLookup(tenant);
-        }
-
-        MiniAppTenants.MiniAppTenant tenant() {
-            return tenant;
-        }
-    }
-
-    private static ServerHttpRequest withIdentity(ServerHttpRequest request, VerifiedCaller caller) {
-        return request.mutate().headers(headers -> {
-            headers.set(TENANT_ID, Long.toString(caller.tenantId()));
-            if (caller.memberId() != null) {
-                headers.set(MEMBER_ID, caller.memberId().toString());
-            }
-            if (caller.staffId() != null) {
-                headers.set(STAFF_ID, caller.staffId().toString());
-                headers.set(STAFF_ROLES, String.join(",", caller.roles()));
-            }
-            if (caller.storeId() != null) {
-                headers.set(STORE_ID, caller.storeId().toString());
-            }
-        }).build();
     }
 
     private static String bearer(ServerHttpRequest request) {

@@ -17,7 +17,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
 
 /**
- * The token signing keys, fetched from member-service's JWKS through service discovery. Refetched
+ * The token signing keys, fetched from member-service's JWKS at the configured (pinned) URL. Refetched
  * when a token names an unknown key (a rotation), at most every few seconds, and every ten minutes.
  */
 @Component
@@ -34,8 +34,14 @@ class SigningKeyCache {
     private volatile Instant fetchedAt = Instant.EPOCH;
     private Mono<Map<String, RSAKey>> inFlight;
 
-    SigningKeyCache(WebClient.Builder loadBalanced, GatewayProperties properties, Clock clock) {
-        this.client = loadBalanced.build();
+    SigningKeyCache(GatewayProperties properties, Clock clock) {
+        // a plain client: the key location is pinned by configuration, never resolved through discovery
+        // (a rogue instance registered as member-service must not be able to serve the gateway its keys)
+        this.client = WebClient.builder().build();
+        if (properties.jwksUri() == null || properties.jwksUri().isBlank() || properties.jwksUri().startsWith("lb:")
+                || !(properties.jwksUri().startsWith("http://") || properties.jwksUri().startsWith("https://"))) {
+            throw new IllegalStateException("siyu.gateway.jwks-uri must be a pinned http(s) URL, not " + properties.jwksUri());
+        }
         this.jwksUri = properties.jwksUri();
         this.clock = clock;
     }

@@ -22,12 +22,17 @@ class TokenVerifier {
     private final SigningKeyCache keys;
     private final Clock clock;
     private final String issuer;
+    private final String audience;
     private final Duration skew;
 
     TokenVerifier(SigningKeyCache keys, Clock clock, GatewayProperties properties) {
         this.keys = keys;
         this.clock = clock;
+        if (properties.issuer() == null || properties.issuer().isBlank() || properties.audience() == null || properties.audience().isBlank()) {
+            throw new IllegalStateException("siyu.gateway.issuer and siyu.gateway.audience must be set: tokens are checked against both");
+        }
         this.issuer = properties.issuer();
+        this.audience = properties.audience();
         this.skew = properties.clockSkew() == null ? Duration.ofSeconds(30) : properties.clockSkew();
     }
 
@@ -65,8 +70,15 @@ class TokenVerifier {
         if (expiry == null || expiry.toInstant().plus(skew).isBefore(now)) {
             throw new InvalidToken("The bearer token has expired; sign in again or refresh it");
         }
-        if (issuer != null && !issuer.equals(claims.getIssuer())) {
+        Date notBefore = claims.getNotBeforeTime();
+        if (notBefore != null && notBefore.toInstant().minus(skew).isAfter(now)) {
+            throw new InvalidToken("The bearer token is not valid yet");
+        }
+        if (!issuer.equals(claims.getIssuer())) {
             throw new InvalidToken("The bearer token was not issued by this platform");
+        }
+        if (claims.getAudience() == null || !claims.getAudience().contains(audience)) {
+            throw new InvalidToken("The bearer token is not meant for this platform (audience)");
         }
         String type = claims.getStringClaim("typ");
         Long tenantId = claims.getLongClaim("tid");

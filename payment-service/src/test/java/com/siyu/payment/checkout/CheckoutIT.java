@@ -78,7 +78,8 @@ class CheckoutIT extends CashierApi {
         assertThat(q.path("chosenCouponIds").get(0).asLong()).isEqualTo(501);
         // coupon-service priced what promotions left of each order, with the merchant's store and category
         services.verify(postRequestedFor(urlEqualTo("/internal/coupon/quotes"))
-                .withHeader(SiyuHeaders.TENANT_ID, equalTo(Long.toString(tenant)))
+                .andMatching(r -> com.github.tomakehurst.wiremock.matching.MatchResult.of(
+                        com.siyu.common.test.TestTokens.actsFor(r.getHeader("Authorization"), tenant)))
                 .withRequestBody(matchingJsonPath("$.cart.lines[0].amountFen", equalTo("130556")))
                 .withRequestBody(matchingJsonPath("$.cart.lines[1].amountFen", equalTo("104444")))
                 .withRequestBody(matchingJsonPath("$.cart.lines[1].category", equalTo("FOOD"))));

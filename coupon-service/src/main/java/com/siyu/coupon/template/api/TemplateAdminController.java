@@ -49,7 +49,7 @@ class TemplateAdminController {
 
     @GetMapping
     List<TemplateResponse> list(@RequestParam(required = false) TemplateStatus status,
-                                @RequestParam(defaultValue = "0") @Min(0) int page,
+                                @RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
                                 @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         StaffOnly.require();
         return templates.list(status, page, size).stream().map(TemplateResponse::of).toList();

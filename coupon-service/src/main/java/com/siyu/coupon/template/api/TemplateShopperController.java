@@ -23,7 +23,7 @@ class TemplateShopperController {
     }
 
     @GetMapping("/api/v1/coupon/templates")
-    List<TemplateResponse> active(@RequestParam(defaultValue = "0") @Min(0) int page,
+    List<TemplateResponse> active(@RequestParam(defaultValue = "0") @Min(0) @Max(10_000) int page,
                                   @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
         CallerContext.requireTenant();
         return templates.list(TemplateStatus.ACTIVE, page, size).stream().map(TemplateResponse::of).toList();

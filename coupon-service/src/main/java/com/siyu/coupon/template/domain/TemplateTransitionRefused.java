@@ -9,6 +9,6 @@ public class TemplateTransitionRefused extends DomainException {
     public TemplateTransitionRefused(long id, TemplateStatus from, TemplateStatus to) {
         super(HttpStatus.CONFLICT, "COUPON_TEMPLATE_TRANSITION_REFUSED",
                 "Coupon template " + id + " is " + from + " and cannot become " + to,
-                Map.of("status", from.name()));
+                Map.of("templateStatus", from.name(), "requestedStatus", to.name()));
     }
 }

@@ -2,6 +2,7 @@ package com.siyu.member.identity.api;
 
 import com.siyu.common.context.Caller;
 import com.siyu.common.context.CallerContext;
+import com.siyu.common.context.SiyuHeaders;
 import com.siyu.common.problem.DomainException;
 import com.siyu.member.identity.domain.MiniProgramSignIn;
 import com.siyu.member.identity.domain.PhoneBinding;
@@ -15,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The shopper's own identity: mini-program login (anonymous; the gateway resolves the tenant from the app id) and phone binding. */
+/** The shopper's own identity: mini-program login (anonymous; the tenant is the one whose mini-program the app id header names) and phone binding. */
 @RestController
 class ShopperIdentityController {
 
@@ -31,8 +32,13 @@ class ShopperIdentityController {
 
     @PostMapping("/api/v1/member/mini-program-sessions")
     @ResponseStatus(HttpStatus.CREATED)
-    MemberSessionResponse login(@Valid @RequestBody MiniProgramSessionRequest request) {
-        MiniProgramSignIn.Result result = signIn.signIn(request.code());
+    MemberSessionResponse login(@org.springframework.web.bind.annotation.RequestHeader(name = SiyuHeaders.MINIAPP_APP_ID, required = false) String appId,
+                                @Valid @RequestBody MiniProgramSessionRequest request) {
+        if (appId == null || !appId.matches("[A-Za-z0-9_-]{1,32}")) {
+            throw new DomainException(HttpStatus.BAD_REQUEST, "MINIAPP_APP_ID_REQUIRED",
+                    "Mini-program login needs the " + SiyuHeaders.MINIAPP_APP_ID + " header (the mini-program's app id)");
+        }
+        MiniProgramSignIn.Result result = signIn.signIn(appId, request.code());
         return MemberSessionResponse.of(result.session(), result.memberId(), result.newMember());
     }
 

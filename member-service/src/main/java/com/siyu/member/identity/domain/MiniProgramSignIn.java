@@ -44,8 +44,20 @@ public class MiniProgramSignIn {
         this.sessions = sessions;
     }
 
-    public Result signIn(String code) {
-        Tenant tenant = currentTenant();
+    /**
+     * Signs in through the mini-program {@code appId} names: its tenant is the one that onboarded that
+     * mini-program (the request's only claim to a tenant, checked against WeChat by the code exchange).
+     */
+    public Result signIn(String appId, String code) {
+        Tenant tenant = tenants.findByMiniappAppId(appId)
+                .orElseThrow(() -> new DomainException(HttpStatus.BAD_REQUEST, "UNKNOWN_MINIAPP", "No mall uses the mini-program " + appId));
+        if (!tenant.isActive()) {
+            throw new TenantSuspended();
+        }
+        return CallerContext.callAs(com.siyu.common.context.Caller.system(tenant.id()), () -> signIn(tenant, code));
+    }
+
+    private Result signIn(Tenant tenant, String code) {
         MiniApp app = miniApp(tenant);
         WeChatSession session = weChat.exchange(app, code);
         Identity openId = Identity.of(IdentityKind.MINIAPP_OPENID, app.appId(), session.openId()).asVerified();

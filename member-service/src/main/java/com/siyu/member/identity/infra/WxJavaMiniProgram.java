@@ -33,13 +33,19 @@ class WxJavaMiniProgram implements WeChatMiniProgram {
     @Override
     public WeChatSession exchange(MiniApp app, String code) {
         try {
-            WxMaJscode2SessionResult session = service(app).getUserService().getSessionInfo(code);
+            // WxJava puts the code into the URL as it is: encode it (the API already refuses anything but WeChat's alphabet)
+            WxMaJscode2SessionResult session = service(app).getUserService()
+                    .getSessionInfo(java.net.URLEncoder.encode(code, java.nio.charset.StandardCharsets.UTF_8));
             if (session.getOpenid() == null || session.getSessionKey() == null) {
                 throw new WeChatUnavailable("WeChat answered code2session without an openid");
             }
             return new WeChatSession(session.getOpenid(), session.getUnionid(), session.getSessionKey());
         } catch (WxErrorException e) {
             throw translate(e, "WECHAT_CODE_INVALID", "The wx.login code is invalid, expired or already used; call wx.login again");
+        } catch (me.chanjar.weixin.common.error.WxRuntimeException e) {
+            // WeChat unreachable or answering garbage (HTTP 5xx, retries exhausted): ours to report as unavailable.
+            // Only the exception type goes to the log: WxJava's messages may quote the request URL, which carries the AppSecret.
+            throw new WeChatUnavailable("WeChat could not be reached for the login (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -70,6 +76,8 @@ class WxJavaMiniProgram implements WeChatMiniProgram {
             return info.getPurePhoneNumber();
         } catch (WxErrorException e) {
             throw translate(e, "WECHAT_PHONE_CODE_INVALID", "The phone code is invalid or expired; ask the shopper again");
+        } catch (me.chanjar.weixin.common.error.WxRuntimeException e) {
+            throw new WeChatUnavailable("WeChat could not be reached for the phone number (" + e.getClass().getSimpleName() + ")");
         }
     }
 
@@ -94,6 +102,10 @@ class WxJavaMiniProgram implements WeChatMiniProgram {
             config.setAccessTokenUrl(null);
             WxMaService service = new WxMaServiceImpl();
             service.setWxMaConfig(config);
+            // WxJava retries "system busy" (-1) five times with doubling sleeps (31 s): a shopper waiting on the
+            // login would give up long before; two quick retries, then the login says WeChat is unavailable
+            service.setMaxRetryTimes(2);
+            service.setRetrySleepMillis(200);
             return service;
         });
     }

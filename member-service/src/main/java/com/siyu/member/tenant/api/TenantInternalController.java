@@ -16,12 +16,6 @@ class TenantInternalController {
         this.tenants = tenants;
     }
 
-    /** The gateway resolves the tenant of an anonymous mini-program call from the app id it presents. */
-    @GetMapping("/internal/tenants/by-miniapp/{appId}")
-    TenantResponse byMiniApp(@org.springframework.web.bind.annotation.PathVariable String appId) {
-        return TenantResponse.of(tenants.findByMiniappAppId(appId).orElseThrow(() -> DomainException.notFound("Mini-program", appId)));
-    }
-
     @GetMapping("/internal/tenants/current")
     TenantResponse current() {
         long tenantId = CallerContext.requireTenant();

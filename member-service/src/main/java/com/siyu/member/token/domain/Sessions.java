@@ -34,12 +34,15 @@ public class Sessions {
     private final RefreshTokens refreshTokens;
     private final StaffRepository staff;
     private final MemberRepository members;
+    private final com.siyu.member.tenant.domain.TenantRepository tenants;
     private final Clock clock;
     private final Duration refreshTtl;
     private final SecureRandom random = new SecureRandom();
 
-    public Sessions(TokenIssuer tokens, RefreshTokens refreshTokens, StaffRepository staff, MemberRepository members, Clock clock,
+    public Sessions(TokenIssuer tokens, RefreshTokens refreshTokens, StaffRepository staff, MemberRepository members,
+                    com.siyu.member.tenant.domain.TenantRepository tenants, Clock clock,
                     @Value("${siyu.token.refresh-token-ttl:30d}") Duration refreshTtl) {
+        this.tenants = tenants;
         this.tokens = tokens;
         this.refreshTokens = refreshTokens;
         this.staff = staff;
@@ -62,6 +65,10 @@ public class Sessions {
         Instant now = clock.instant();
         if (stored.revokedAt() != null || stored.expiresAt().isBefore(now)) {
             throw new RefreshTokenRejected("REFRESH_TOKEN_INVALID", "The refresh token has expired or was revoked; sign in again");
+        }
+        // a suspended tenant's sessions stop renewing (they work again, unrotated, once it is resumed)
+        if (tenants.findById(stored.tenantId()).map(t -> !t.isActive()).orElse(true)) {
+            throw new com.siyu.member.staff.domain.TenantSuspended();
         }
         if (stored.usedAt() != null || !refreshTokens.markUsed(stored.id(), stored.tenantId())) {
             refreshTokens.revokeFamily(stored.tenantId(), stored.familyId());

@@ -10,6 +10,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import com.siyu.common.security.TokenClaims;
 import com.siyu.member.staff.domain.StaffAccount;
 import com.siyu.member.staff.domain.StaffRole;
 import java.time.Clock;
@@ -22,23 +23,29 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * Signs the access tokens the gateway checks (RS256). Claims: {@code typ} (staff|member), {@code tid}
+ * Signs the access tokens the gateway and every service check (RS256, {@code iss}, {@code aud}, {@code nbf}, {@code exp}). Claims: {@code typ} (staff|member), {@code tid}
  * tenant, {@code sid}/{@code mid} staff or member id, {@code store}, {@code roles}.
  */
 @Service
 public class TokenIssuer {
 
-    public static final String TYPE_STAFF = "staff";
-    public static final String TYPE_MEMBER = "member";
+    public static final String TYPE_STAFF = TokenClaims.TYPE_STAFF;
+    public static final String TYPE_MEMBER = TokenClaims.TYPE_MEMBER;
 
     private final SigningKeys keys;
     private final Clock clock;
     private final String issuer;
     private final Duration accessTokenTtl;
+    private final String audience;
+    private final Duration clientTokenTtl;
 
     public TokenIssuer(SigningKeys keys, Clock clock,
-                       @Value("${siyu.token.issuer:siyu}") String issuer,
-                       @Value("${siyu.token.access-token-ttl:15m}") Duration accessTokenTtl) {
+                       @Value("${siyu.security.issuer:siyu}") String issuer,
+                       @Value("${siyu.token.access-token-ttl:15m}") Duration accessTokenTtl,
+                       @Value("${siyu.security.audience:siyu}") String audience,
+                       @Value("${siyu.token.client-token-ttl:5m}") Duration clientTokenTtl) {
+        this.audience = audience;
+        this.clientTokenTtl = clientTokenTtl;
         this.keys = keys;
         this.clock = clock;
         this.issuer = issuer;
@@ -59,6 +66,19 @@ public class TokenIssuer {
         return sign(base("member:" + memberId, TYPE_MEMBER, tenantId).claim("mid", memberId));
     }
 
+    /**
+     * A token for a client of the token endpoint: a service ({@code typ=service}, {@code scope=internal},
+     * acting for {@code tenantId} or for no tenant) or the platform operator ({@code typ=platform}).
+     */
+    public IssuedToken issueClient(String clientId, String type, String scope, Long tenantId) {
+        JWTClaimsSet.Builder claims = base("client:" + clientId, type, tenantId, clientTokenTtl).claim(TokenClaims.SCOPE, scope);
+        return sign(claims);
+    }
+
+    public Duration clientTokenTtl() {
+        return clientTokenTtl;
+    }
+
     public String rotateKeys() {
         return keys.rotate();
     }
@@ -76,15 +96,24 @@ public class TokenIssuer {
     }
 
     private JWTClaimsSet.Builder base(String subject, String type, long tenantId) {
+        return base(subject, type, tenantId, accessTokenTtl);
+    }
+
+    private JWTClaimsSet.Builder base(String subject, String type, Long tenantId, Duration ttl) {
         Instant now = clock.instant();
-        return new JWTClaimsSet.Builder()
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
+                .audience(audience)
                 .subject(subject)
                 .jwtID(UUID.randomUUID().toString())
                 .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(accessTokenTtl)))
-                .claim("typ", type)
-                .claim("tid", tenantId);
+                .notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(ttl)))
+                .claim(TokenClaims.TYPE, type);
+        if (tenantId != null) {
+            claims.claim(TokenClaims.TENANT, tenantId);
+        }
+        return claims;
     }
 
     private IssuedToken sign(JWTClaimsSet.Builder claims) {

@@ -9,6 +9,6 @@ public class ReservationNotHeld extends DomainException {
 
     public ReservationNotHeld(String bizId, Reservation.Status status) {
         super(HttpStatus.CONFLICT, "RESERVATION_" + status.name(),
-                "The points reservation of " + bizId + " is already " + status.name().toLowerCase(), Map.of("status", status.name()));
+                "The points reservation of " + bizId + " is already " + status.name().toLowerCase(), Map.of("reservationStatus", status.name()));
     }
 }
