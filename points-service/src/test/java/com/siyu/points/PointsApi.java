@@ -58,6 +58,12 @@ abstract class PointsApi {
         tenant = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
         operator = Http.staff(tenant, 7, "OPERATOR");
         service = Http.internal(tenant);
+        // member-service's directory: every store and merchant is the tenant's, but the "foreign" ones (9xxxxx)
+        memberService.stubFor(get(urlPathMatching("/internal/(stores|merchants)/\\d+")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"id\":1}")));
+        memberService.stubFor(get(urlPathMatching("/internal/(stores|merchants)/9\\d{5}")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"status\":404,\"code\":\"NOT_FOUND\",\"detail\":\"not this tenant's\"}")));
         memberService.stubFor(get(urlPathMatching("/internal/members/\\d+")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"id\":1,\"phone\":\"138****8000\",\"stage\":\"REGISTERED\",\"createdAt\":\"2026-01-01T00:00:00Z\"}")));

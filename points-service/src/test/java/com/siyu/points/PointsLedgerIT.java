@@ -67,6 +67,12 @@ class PointsLedgerIT {
         tenant = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
         operator = Http.staff(tenant, 7, "OPERATOR");
         memberService.resetAll();
+        // member-service's directory: every store and merchant is the tenant's, but the "foreign" ones (9xxxxx)
+        memberService.stubFor(get(urlPathMatching("/internal/(stores|merchants)/\\d+")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("{\"id\":1}")));
+        memberService.stubFor(get(urlPathMatching("/internal/(stores|merchants)/9\\d{5}")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"status\":404,\"code\":\"NOT_FOUND\",\"detail\":\"not this tenant's\"}")));
         memberService.stubFor(get(urlPathMatching("/internal/members/\\d+")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json")
                 .withBody("{\"id\":1,\"phone\":\"138****8000\",\"stage\":\"REGISTERED\",\"createdAt\":\"2026-01-01T00:00:00Z\"}")));
@@ -87,6 +93,29 @@ class PointsLedgerIT {
         assertThat(account.path("balance").asLong()).isEqualTo(380);
         assertThat(account.path("recent").findValues("delta").stream().map(JsonNode::asLong).toList()).containsExactly(-120L, 500L);
         assertThat(reconciliation().path("clean").asBoolean()).isTrue();
+    }
+
+    @Test
+    void idsOfAnotherTenantAreRefusedWhereTheCommandIsBuiltAndReadsOfThemAreNotFound() {
+        ResponseEntity<String> foreignStore = http.exchange("/admin/v1/points/adjustments", HttpMethod.POST,
+                new HttpEntity<>(Map.of("memberId", 11, "points", 50, "reason", "x", "storeId", 900_001), Http.write(operator)), String.class);
+        assertThat(foreignStore.getStatusCode().value()).as(foreignStore.getBody()).isEqualTo(422);
+        assertThat(read(foreignStore).path("code").asText()).isEqualTo("UNKNOWN_STORE");
+        assertThat(read(foreignStore).path("errors").get(0).path("field").asText()).isEqualTo("storeId");
+        ResponseEntity<String> foreignMerchant = http.exchange("/admin/v1/points/earn-rules", HttpMethod.POST, new HttpEntity<>(
+                Map.of("kind", "RATE", "name", "x", "merchantId", 900_002, "rateMilli", 1000), Http.write(operator)), String.class);
+        assertThat(read(foreignMerchant).path("code").asText()).isEqualTo("UNKNOWN_MERCHANT");
+        ResponseEntity<String> foreignParking = http.exchange("/admin/v1/points/policy", HttpMethod.PUT, new HttpEntity<>(
+                Map.of("parkingPointsPerHour", 50, "parkingStoreId", 900_003), Http.write(operator)), String.class);
+        assertThat(read(foreignParking).path("code").asText()).as(foreignParking.getBody()).isEqualTo("UNKNOWN_STORE");
+        ResponseEntity<String> spendAtNowhere = http.exchange("/internal/points/spends", HttpMethod.POST, new HttpEntity<>(
+                Map.of("memberId", 11, "points", 1, "bizId", "pay-" + UUID.randomUUID(), "storeId", 900_004), Http.internal(tenant)), String.class);
+        assertThat(read(spendAtNowhere).path("code").asText()).isEqualTo("UNKNOWN_STORE");
+        assertThat(jdbc.queryForObject("select count(*) from points_journal where tenant_id = ?", Long.class, tenant)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from points_earn_rule where tenant_id = ?", Long.class, tenant)).isZero();
+
+        ResponseEntity<String> unknownAccount = http.exchange("/admin/v1/points/accounts/4040", HttpMethod.GET, new HttpEntity<>(operator), String.class);
+        assertThat(unknownAccount.getStatusCode().value()).isEqualTo(404);
     }
 
     @Test
@@ -213,8 +242,9 @@ class PointsLedgerIT {
     @Test
     void unknownMembersAndBadInputAreProblems() {
         ResponseEntity<String> unknown = adjust(4040, 10, "x");
-        assertThat(unknown.getStatusCode().value()).isEqualTo(404);
-        assertThat(read(unknown).path("code").asText()).isEqualTo("NOT_FOUND");
+        assertThat(unknown.getStatusCode().value()).isEqualTo(422);
+        assertThat(read(unknown).path("code").asText()).isEqualTo("UNKNOWN_MEMBER");
+        assertThat(read(unknown).path("errors").get(0).path("field").asText()).isEqualTo("memberId");
 
         ResponseEntity<String> zero = adjust(11, 0, "nothing");
         assertThat(zero.getStatusCode().value()).isEqualTo(400);

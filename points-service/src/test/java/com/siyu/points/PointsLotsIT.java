@@ -302,7 +302,7 @@ class PointsLotsIT extends PointsApi {
         assertThat(older.findValues("balanceAfter").stream().map(JsonNode::asLong).toList()).containsExactly(100L);
         assertThat(getJson("/api/v1/points/balance", shopper).path("balance").asLong()).isEqualTo(120);
         assertThat(getJson("/internal/points/accounts/" + member, service).path("balance").asLong()).isEqualTo(120);
-        assertThat(getJson("/api/v1/points/balance", Http.staff(tenant, 7, "OPERATOR")).path("code").asText()).isEqualTo("MEMBER_TOKEN_REQUIRED");
+        assertThat(getJson("/api/v1/points/balance", Http.staff(tenant, 7, "OPERATOR")).path("code").asText()).isEqualTo("CALLER_NOT_ALLOWED");
     }
 
     @Test
@@ -354,7 +354,10 @@ class PointsLotsIT extends PointsApi {
         ResponseEntity<String> badPeriod = http.exchange("/admin/v1/points/settlement?from=2026-02-01&to=2026-01-01", org.springframework.http.HttpMethod.GET,
                 new org.springframework.http.HttpEntity<>(operator), String.class);
         assertThat(badPeriod.getStatusCode().value()).isEqualTo(400);
-        ResponseEntity<String> noTenant = post("/internal/points/earnings", map("memberId", 5, "bizId", "p-3", "amountFen", 100), Http.json());
+        ResponseEntity<String> noToken = post("/internal/points/earnings", map("memberId", 5, "bizId", "p-3", "amountFen", 100), Http.json());
+        assertThat(read(noToken).path("code").asText()).isEqualTo("TOKEN_REQUIRED");
+        ResponseEntity<String> noTenant = post("/internal/points/earnings", map("memberId", 5, "bizId", "p-3", "amountFen", 100),
+                Http.bearer(com.siyu.common.test.TestTokens.service(null)));
         assertThat(read(noTenant).path("code").asText()).isEqualTo("TENANT_REQUIRED");
         assertThat(getJson("/admin/v1/points/policy", operator).path("redeemPointsPerYuan").asInt()).isEqualTo(100);
         assertThat(jdbc.queryForObject("select count(*) from points_journal where tenant_id = ?", Long.class, tenant)).isZero();

@@ -9,7 +9,7 @@ import org.springframework.http.HttpStatus;
  */
 public class DomainException extends RuntimeException {
 
-    private static final java.util.List<String> RESERVED = java.util.List.of("type", "title", "status", "detail", "instance", "code", "traceId", "errors");
+    private static final java.util.List<String> RESERVED = java.util.List.of("type", "title", "status", "detail", "instance", "code", "traceId");
 
     private final HttpStatus status;
     private final String code;

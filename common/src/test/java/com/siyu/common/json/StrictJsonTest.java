@@ -13,7 +13,7 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 class StrictJsonTest {
 
-    record Grant(long memberId, Long templateId, int amountFen, boolean notify, String note, List<String> tags) {
+    record Grant(Long memberId, Long templateId, Integer amountFen, Boolean sendNotice, String note, List<String> tags) {
     }
 
     private final ObjectMapper json = mapper();
@@ -27,13 +27,17 @@ class StrictJsonTest {
 
     @Test
     void aWellFormedBodyIsRead() throws Exception {
-        Grant grant = json.readValue("{\"memberId\":1,\"templateId\":2,\"amountFen\":1250,\"notify\":true,\"note\":\"好 😀\",\"tags\":[\"a\"]}", Grant.class);
-        assertThat(grant).isEqualTo(new Grant(1, 2L, 1250, true, "好 😀", List.of("a")));
+        Grant grant = json.readValue("{\"memberId\":1,\"templateId\":2,\"amountFen\":1250,\"sendNotice\":true,\"note\":\"好 😀\",\"tags\":[\"a\"]}", Grant.class);
+        assertThat(grant).isEqualTo(new Grant(1L, 2L, 1250, true, "好 😀", List.of("a")));
     }
 
     @Test
     void trailingContentAfterTheValueIsRefused() {
         assertThatThrownBy(() -> json.readValue("{\"memberId\":1,\"amountFen\":1}}xyz", Grant.class))
+                .isInstanceOf(JsonParseException.class).hasMessageContaining("Unexpected close marker");
+        assertThatThrownBy(() -> json.readValue("{\"memberId\":1,\"amountFen\":1}xyz", Grant.class))
+                .isInstanceOf(com.fasterxml.jackson.core.JsonProcessingException.class);
+        assertThatThrownBy(() -> json.readValue("{\"memberId\":1,\"amountFen\":1} 7", Grant.class))
                 .isInstanceOf(MismatchedInputException.class).hasMessageContaining("Trailing token");
         assertThatThrownBy(() -> json.readValue("{\"memberId\":1} {\"memberId\":2}", Grant.class)).isInstanceOf(MismatchedInputException.class);
     }
@@ -49,7 +53,7 @@ class StrictJsonTest {
     @Test
     void numbersAndBooleansAreNotCoercedFromOtherTypes() {
         for (String body : List.of("{\"memberId\":\"1\"}", "{\"memberId\":1.5}", "{\"amountFen\":12.5}", "{\"templateId\":2.0}",
-                "{\"notify\":\"true\"}", "{\"notify\":1}", "{\"note\":12}", "{\"note\":true}", "{\"memberId\":\"\"}",
+                "{\"sendNotice\":\"true\"}", "{\"sendNotice\":1}", "{\"note\":12}", "{\"note\":true}", "{\"memberId\":\"\"}",
                 "{\"tags\":[1]}")) {
             assertThatThrownBy(() -> json.readValue(body, Grant.class)).as(body).isInstanceOf(MismatchedInputException.class);
         }

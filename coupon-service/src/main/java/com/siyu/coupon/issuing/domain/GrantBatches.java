@@ -115,6 +115,8 @@ public class GrantBatches {
 
     /** Picks up batches abandoned by a crashed instance. */
     @Scheduled(fixedDelayString = "${siyu.coupon.batch-rescue-interval:PT1M}", initialDelayString = "PT1M")
+    // once per cluster: instances share the lock in this service's database (ShedLock)
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "coupon.grant-batch-rescue", lockAtMostFor = "PT10M", lockAtLeastFor = "PT30S")
     public void rescueAbandoned() {
         Instant now = clock.instant();
         batches.abandoned(now.minus(SILENCE)).forEach((tenantId, ids) -> CallerContext.runAs(Caller.system(tenantId), () -> {

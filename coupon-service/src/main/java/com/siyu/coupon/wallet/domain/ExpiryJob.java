@@ -41,6 +41,8 @@ public class ExpiryJob {
     }
 
     @Scheduled(fixedDelayString = "${siyu.coupon.expiry-interval:PT15M}", initialDelayString = "PT2M")
+    // once per cluster: instances share the lock in this service's database (ShedLock)
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "coupon.expiry", lockAtMostFor = "PT30M", lockAtLeastFor = "PT5M")
     public void scheduled() {
         ExpiryRun run = run(clock.instant(), null);
         if (run.expired() > 0 || run.reminded() > 0) {

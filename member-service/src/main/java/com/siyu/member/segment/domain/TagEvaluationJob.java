@@ -24,7 +24,9 @@ class TagEvaluationJob {
     }
 
     @Scheduled(cron = "${siyu.tags.evaluation-cron:0 0 4 * * *}", zone = "Asia/Shanghai")
-    void run() {
+    // once per cluster: instances share the lock in this service's database (ShedLock)
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "member.tag-evaluation", lockAtMostFor = "PT2H", lockAtLeastFor = "PT10M")
+    public void run() {
         for (long tenantId : tenants.activeTenantIds()) {
             CallerContext.callAs(Caller.system(tenantId), () -> {
                 evaluateTenant(tenantId);

@@ -26,7 +26,9 @@ class TierEvaluationJob {
     }
 
     @Scheduled(cron = "${siyu.tiers.evaluation-cron:0 30 3 * * *}", zone = "Asia/Shanghai")
-    void run() {
+    // once per cluster: instances share the lock in this service's database (ShedLock)
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "member.tier-evaluation", lockAtMostFor = "PT2H", lockAtLeastFor = "PT10M")
+    public void run() {
         for (long tenantId : tenants.activeTenantIds()) {
             try {
                 int changed = CallerContext.callAs(Caller.system(tenantId), () -> tiers.evaluate(clock.instant()));

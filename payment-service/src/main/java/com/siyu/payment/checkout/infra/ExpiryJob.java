@@ -15,7 +15,9 @@ class ExpiryJob {
     }
 
     @Scheduled(fixedDelayString = "${siyu.payment.expiry-delay:PT1M}", initialDelayString = "${siyu.payment.expiry-delay:PT1M}")
-    void closeExpired() {
+    // once per cluster: instances share the lock in this service's database (ShedLock)
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "payment.expiry", lockAtMostFor = "PT10M", lockAtLeastFor = "PT40S")
+    public void closeExpired() {
         expiry.closeDue(100);
     }
 }

@@ -15,7 +15,9 @@ class RewardRetryJob {
     }
 
     @Scheduled(fixedDelayString = "${siyu.payment.reward-retry-delay:PT1M}", initialDelayString = "${siyu.payment.reward-retry-delay:PT1M}")
-    void retry() {
+    // once per cluster: instances share the lock in this service's database (ShedLock)
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "payment.reward-retry", lockAtMostFor = "PT10M", lockAtLeastFor = "PT40S")
+    public void retry() {
         settlement.rewardDue(100);
     }
 }

@@ -15,7 +15,9 @@ class RefundRetryJob {
     }
 
     @Scheduled(fixedDelayString = "${siyu.payment.refund-retry-delay:PT30S}", initialDelayString = "${siyu.payment.refund-retry-delay:PT30S}")
-    void retry() {
+    // once per cluster: instances share the lock in this service's database (ShedLock)
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "payment.refund-retry", lockAtMostFor = "PT10M", lockAtLeastFor = "PT20S")
+    public void retry() {
         refunding.retryDue(100);
     }
 }

@@ -15,7 +15,9 @@ class VoucherFulfilmentJob {
     }
 
     @Scheduled(fixedDelayString = "${siyu.payment.reward-retry-delay:PT1M}", initialDelayString = "${siyu.payment.reward-retry-delay:PT1M}")
-    void fulfil() {
+    // once per cluster: instances share the lock in this service's database (ShedLock)
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "payment.voucher-fulfilment", lockAtMostFor = "PT10M", lockAtLeastFor = "PT40S")
+    public void fulfil() {
         sales.fulfilDue(100);
     }
 }

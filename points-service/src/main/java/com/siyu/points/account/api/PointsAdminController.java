@@ -14,7 +14,6 @@ import com.siyu.points.account.domain.MovementKind;
 import com.siyu.points.earning.domain.Earnings;
 import com.siyu.points.account.domain.PointsChange;
 import com.siyu.points.account.domain.PointsLedger;
-import com.siyu.points.client.MemberClient;
 import jakarta.validation.Valid;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -37,13 +36,13 @@ class PointsAdminController {
 
     private final PointsLedger ledger;
     private final Earnings earnings;
-    private final MemberClient members;
+    private final com.siyu.points.client.References references;
     private final Adjustments adjustments;
 
-    PointsAdminController(PointsLedger ledger, Earnings earnings, MemberClient members, Adjustments adjustments) {
+    PointsAdminController(PointsLedger ledger, Earnings earnings, com.siyu.points.client.References references, Adjustments adjustments) {
         this.ledger = ledger;
         this.earnings = earnings;
-        this.members = members;
+        this.references = references;
         this.adjustments = adjustments;
     }
 
@@ -55,7 +54,9 @@ class PointsAdminController {
         if (request.points() == 0) {
             throw new com.siyu.common.problem.DomainException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "points must not be 0");
         }
-        members.member(request.memberId());
+        references.member("memberId", request.memberId());
+        // a lot issued by another tenant's store would corrupt both tenants' settlement
+        references.store("storeId", request.storeId());
         Adjustments.Outcome outcome = adjustments.adjust(request.memberId(), request.points(), request.reason(), request.storeId(),
                 staff.staffId(), "adj:" + digest(staff.staffId() + ":" + idempotencyKey));
         if (outcome.pending() != null) {
@@ -67,6 +68,7 @@ class PointsAdminController {
     @GetMapping("/accounts/{memberId}")
     AccountResponse account(@PathVariable long memberId) {
         StaffOnly.require();
+        references.memberFound(memberId);
         return AccountResponse.of(ledger.account(memberId));
     }
 

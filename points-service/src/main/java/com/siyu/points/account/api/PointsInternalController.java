@@ -24,20 +24,24 @@ import org.springframework.web.bind.annotation.RestController;
 class PointsInternalController {
 
     private final PointsLedger ledger;
+    private final com.siyu.points.client.References references;
 
-    PointsInternalController(PointsLedger ledger) {
+    PointsInternalController(PointsLedger ledger, com.siyu.points.client.References references) {
+        this.references = references;
         this.ledger = ledger;
     }
 
     /** Spend at payment, confirmed at once. Response: the journal line (id, balanceAfter, ...). */
     @PostMapping("/internal/points/spends")
     JournalEntryResponse spend(@Valid @RequestBody SpendRequest request) {
+        references.store("storeId", request.storeId());
         return JournalEntryResponse.of(ledger.debit(new PointsChange(request.memberId(), -request.points(),
                 BizType.PAYMENT_SPEND, request.bizId(), request.storeId(), "payment " + request.bizId(), null), MovementKind.SPEND));
     }
 
     @PostMapping("/internal/points/reservations")
     ReservationResponse reserve(@Valid @RequestBody ReservationRequest request) {
+        references.store("storeId", request.storeId());
         PointsLedger.Held held = ledger.reserve(request.memberId(), request.points(), request.bizId(), request.storeId());
         return ReservationResponse.of(held.reservation(), held.balanceAfter());
     }

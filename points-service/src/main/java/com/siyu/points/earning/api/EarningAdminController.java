@@ -27,9 +27,11 @@ class EarningAdminController {
     private static final String[] EDITORS = {"TENANT_ADMIN", "OPERATOR"};
 
     private final PolicyRepository policies;
+    private final com.siyu.points.client.References references;
 
-    EarningAdminController(PolicyRepository policies) {
+    EarningAdminController(PolicyRepository policies, com.siyu.points.client.References references) {
         this.policies = policies;
+        this.references = references;
     }
 
     @GetMapping("/policy")
@@ -41,6 +43,7 @@ class EarningAdminController {
     @PutMapping("/policy")
     PointsPolicy savePolicy(@Valid @RequestBody PolicyRequest request) {
         StaffOnly.require(EDITORS);
+        references.store("parkingStoreId", request.parkingStoreId());
         PointsPolicy policy = valid(() -> new PointsPolicy(request.redeemPointsPerYuan(), request.expiryMonths(), request.reminderDays(),
                 request.dailyEarnCap(), PointsPolicy.RefundShortfall.valueOf(request.refundShortfall()), request.parkingPointsPerHour(),
                 request.parkingStoreId()));
@@ -58,6 +61,8 @@ class EarningAdminController {
     @ResponseStatus(HttpStatus.CREATED)
     EarnRule addRule(@Valid @RequestBody EarnRuleRequest r) {
         StaffOnly.require(EDITORS);
+        references.store("storeId", r.storeId());
+        references.merchant("merchantId", r.merchantId());
         return policies.add(valid(() -> new EarnRule(null, EarnRule.Kind.valueOf(r.kind()), r.name(), r.storeId(), r.merchantId(),
                 r.category(), r.tier(), r.rateMilli(), r.multiplierPct(), r.startsAt(), r.endsAt())));
     }

@@ -56,7 +56,9 @@ public class ExpiryJob {
     }
 
     @Scheduled(cron = "${siyu.points.expiry.cron:0 5 * * * *}")
-    void hourly() {
+    // once per cluster: instances share the lock in this service's database (ShedLock)
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "points.expiry", lockAtMostFor = "PT50M", lockAtLeastFor = "PT10M")
+    public void hourly() {
         ExpiryRun run = runAll(clock.instant());
         if (run.lotsExpired() > 0 || run.remindersWritten() > 0 || run.tenantsFailed() > 0) {
             log.info("Points expiry: {}", run);
