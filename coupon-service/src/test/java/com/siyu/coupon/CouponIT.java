@@ -54,6 +54,22 @@ abstract class CouponIT {
     void freshTenant() {
         tenant = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
         operator = Http.staff(tenant, 9, "OPERATOR");
+        stubDirectory();
+    }
+
+    /**
+     * member-service's directory as the catch-all answer: every member, store and merchant id is the
+     * tenant's, but the "foreign" ones (9xxxxx) are another tenant's (404). Specific stubs win over these.
+     */
+    static void stubDirectory() {
+        memberService.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/internal/(members|stores|merchants)/\\d+")).atPriority(9)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"id\":1,\"code\":\"X\",\"name\":\"X\"}")));
+        memberService.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/internal/(members|stores|merchants)/9\\d{5}")).atPriority(8)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(404)
+                        .withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"status\":404,\"code\":\"NOT_FOUND\",\"detail\":\"not this tenant's\"}")));
     }
 
     static Map<String, Object> template(String name, String type, int stock, int perMemberLimit) {

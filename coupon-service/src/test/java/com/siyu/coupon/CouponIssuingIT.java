@@ -40,6 +40,7 @@ class CouponIssuingIT extends CouponIT {
     @BeforeEach
     void stores() {
         memberService.resetAll();
+        stubDirectory();
         memberService.stubFor(get(urlEqualTo("/internal/stores/1")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"id\":1,\"code\":\"CC-01\",\"name\":\"长春店\","
                         + "\"address\":\"长春市\",\"latitude\":" + STORE_LAT + ",\"longitude\":" + STORE_LON + "}")));
@@ -135,6 +136,34 @@ class CouponIssuingIT extends CouponIT {
         ResponseEntity<String> otherMember = grant(78, templateId, "PAYMENT_REWARD", "pay-42");
         assertThat(otherMember.getStatusCode().value()).isEqualTo(422);
         assertThat(read(otherMember).path("code").asText()).isEqualTo("ISSUE_KEY_REUSED");
+    }
+
+    @Test
+    void idsOfAnotherTenantAreRefusedAndUseUpNoStock() {
+        long templateId = activeTemplate(cash("refs", 500, 10, 5));
+        ResponseEntity<String> foreignMember = grant(900_001, templateId, "CAMPAIGN", "c-foreign");
+        assertThat(foreignMember.getStatusCode().value()).as(foreignMember.getBody()).isEqualTo(422);
+        assertThat(read(foreignMember).path("code").asText()).isEqualTo("UNKNOWN_MEMBER");
+        assertThat(read(foreignMember).path("errors").get(0).path("field").asText()).isEqualTo("memberId");
+        ResponseEntity<String> byOperator = http.exchange("/admin/v1/coupon/grants", HttpMethod.POST,
+                new HttpEntity<>(Map.of("templateId", templateId, "memberId", 900_002), Http.write(operator)), String.class);
+        assertThat(read(byOperator).path("code").asText()).isEqualTo("UNKNOWN_MEMBER");
+        assertThat(jdbc.queryForObject("select issued_count from coupon_template where id = ?", Integer.class, templateId)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from coupon where template_id = ?", Integer.class, templateId)).isZero();
+
+        Map<String, Object> foreignScope = cash("foreign scope", 500, 10, 1);
+        foreignScope.put("storeIds", List.of(1, 900_003));
+        ResponseEntity<String> scoped = createTemplate(foreignScope);
+        assertThat(scoped.getStatusCode().value()).as(scoped.getBody()).isEqualTo(422);
+        assertThat(read(scoped).path("code").asText()).isEqualTo("UNKNOWN_STORE");
+        Map<String, Object> foreignCounter = cash("foreign counter", 500, 10, 1);
+        foreignCounter.put("excludedMerchantIds", List.of(900_004));
+        assertThat(read(createTemplate(foreignCounter)).path("code").asText()).isEqualTo("UNKNOWN_MERCHANT");
+        assertThat(jdbc.queryForObject("select count(*) from coupon_template where tenant_id = ? and name like 'foreign%'", Integer.class, tenant))
+                .isZero();
+
+        assertThat(http.exchange("/admin/v1/coupon/members/900005/coupons", HttpMethod.GET, new HttpEntity<>(operator), String.class)
+                .getStatusCode().value()).isEqualTo(404);
     }
 
     @Test

@@ -91,6 +91,20 @@ class GuideBindingIT {
         memberService.resetAll();
         memberService.stubFor(get(urlEqualTo("/internal/stores/1")).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("{\"id\":1,\"code\":\"A\",\"name\":\"Store A\",\"latitude\":31.2}")));
+        // every member is this tenant's but 9xxxxx (another tenant's)
+        memberService.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/internal/members/\\d+")).atPriority(9)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson("{\"id\":1}")));
+        memberService.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/internal/members/9\\d{5}")).atPriority(8)
+                .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/problem+json")
+                        .withBody("{\"status\":404,\"code\":\"NOT_FOUND\",\"detail\":\"not this tenant's\"}")));
+    }
+
+    @Test
+    void aMemberOfAnotherTenantCannotBeBound() {
+        long li = guide("13912350009");
+        ResponseEntity<String> foreign = bind(manager, 900_001, li);
+        assertThat(foreign.getStatusCode().value()).as(foreign.getBody()).isEqualTo(404);
+        assertThat(jdbc.queryForObject("select count(*) from guide_binding where tenant_id = ?", Integer.class, tenant)).isZero();
     }
 
     @Test

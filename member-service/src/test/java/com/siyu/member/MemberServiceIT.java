@@ -34,6 +34,8 @@ class MemberServiceIT {
     TestRestTemplate http;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
 
     long tenantA;
     long tenantB;
@@ -156,6 +158,13 @@ class MemberServiceIT {
                 new HttpEntity<>(Map.of("phone", "13700000001"), Http.write(staffB)), String.class);
         assertThat(inB.getStatusCode().value()).isEqualTo(201);
         assertThat(json(inB).path("id").asLong()).isNotEqualTo(memberOfA);
+
+        // removing a tag the tenant does not have is a 404 and never creates it
+        ResponseEntity<String> untagUnknown = http.exchange("/admin/v1/member/members/" + memberOfA + "/tags/no-such-tag", HttpMethod.DELETE,
+                new HttpEntity<>(Http.write(staffA)), String.class);
+        assertThat(untagUnknown.getStatusCode().value()).as(untagUnknown.getBody()).isEqualTo(404);
+        assertThat(jdbcTemplate.queryForObject("select count(*) from tag where tenant_id = ? and name = 'no-such-tag'",
+                Integer.class, tenantA)).isZero();
     }
 
     @Test

@@ -39,7 +39,11 @@ class GrantAdminController {
     private final CouponTemplates templates;
     private final CouponRepository coupons;
 
-    GrantAdminController(Issuing issuing, GrantBatches batches, CouponTemplates templates, CouponRepository coupons) {
+    private final com.siyu.coupon.client.References references;
+
+    GrantAdminController(Issuing issuing, GrantBatches batches, CouponTemplates templates, CouponRepository coupons,
+                         com.siyu.coupon.client.References references) {
+        this.references = references;
         this.issuing = issuing;
         this.batches = batches;
         this.templates = templates;
@@ -50,6 +54,7 @@ class GrantAdminController {
     ResponseEntity<CouponResponse> grant(@Valid @RequestBody GrantRequest r,
                                          @RequestHeader(SiyuHeaders.IDEMPOTENCY_KEY) String idempotencyKey) {
         Caller staff = StaffOnly.require("TENANT_ADMIN", "OPERATOR", "CUSTOMER_SERVICE");
+        references.member("memberId", r.memberId());
         Issued issued = issuing.issue(new IssueCommand(r.templateId(), r.memberId(), IssueSource.OPERATOR,
                 "s" + staff.staffId() + ":" + idempotencyKey, null));
         CouponResponse body = CouponResponse.of(issued.coupon());

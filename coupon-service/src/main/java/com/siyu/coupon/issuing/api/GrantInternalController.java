@@ -20,9 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 class GrantInternalController {
 
     private final Issuing issuing;
+    private final com.siyu.coupon.client.References references;
 
-    GrantInternalController(Issuing issuing) {
+    GrantInternalController(Issuing issuing, com.siyu.coupon.client.References references) {
         this.issuing = issuing;
+        this.references = references;
     }
 
     @PostMapping("/internal/coupon/grants")
@@ -32,6 +34,8 @@ class GrantInternalController {
             throw new DomainException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
                     "source " + r.source() + " is not a service grant; use PAYMENT_REWARD, PURCHASE, FRIEND_ADD, CAMPAIGN or OPERATOR");
         }
+        // a grant to a member of another tenant (or to no one) would use up stock for nobody
+        references.member("memberId", r.memberId());
         Issued issued = issuing.issue(new IssueCommand(r.templateId(), r.memberId(), r.source(), r.key(), null));
         CouponResponse body = CouponResponse.of(issued.coupon());
         return issued.replayed() ? ResponseEntity.ok(body)

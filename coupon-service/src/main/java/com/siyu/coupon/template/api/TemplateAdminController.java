@@ -30,8 +30,10 @@ class TemplateAdminController {
 
     private final CouponTemplates templates;
     private final GeoFence fence;
+    private final com.siyu.coupon.client.References references;
 
-    TemplateAdminController(CouponTemplates templates, GeoFence fence) {
+    TemplateAdminController(CouponTemplates templates, GeoFence fence, com.siyu.coupon.client.References references) {
+        this.references = references;
         this.templates = templates;
         this.fence = fence;
     }
@@ -39,6 +41,10 @@ class TemplateAdminController {
     @PostMapping
     ResponseEntity<TemplateResponse> create(@Valid @RequestBody CreateTemplateRequest r) {
         Caller staff = StaffOnly.require("TENANT_ADMIN", "OPERATOR");
+        // a scope naming another tenant's stores or counters is refused, not stored
+        references.stores("storeIds", r.storeIds());
+        references.merchants("merchantIds", r.merchantIds());
+        references.merchants("excludedMerchantIds", r.excludedMerchantIds());
         CouponTemplate draft = CouponTemplate.draft(r.name(), r.type(), r.valueFen(), r.thresholdFen(), r.discountPercent(),
                 r.maxDiscountFen(), r.totalStock(), r.perMemberLimit(), r.validFrom(), r.validTo(), r.rules());
         fence.checkStoresOf(draft);

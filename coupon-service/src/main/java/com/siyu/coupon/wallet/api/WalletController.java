@@ -28,9 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 class WalletController {
 
     private final Wallet wallet;
+    private final com.siyu.coupon.client.References references;
 
-    WalletController(Wallet wallet) {
+    WalletController(Wallet wallet, com.siyu.coupon.client.References references) {
         this.wallet = wallet;
+        this.references = references;
     }
 
     @GetMapping("/api/v1/coupon/wallet")
@@ -49,6 +51,7 @@ class WalletController {
     @GetMapping("/admin/v1/coupon/members/{memberId}/coupons")
     WalletResponse ofMember(@PathVariable @Positive long memberId) {
         StaffOnly.require();
+        references.memberFound(memberId);
         return WalletResponse.of(wallet.view(memberId, null));
     }
 

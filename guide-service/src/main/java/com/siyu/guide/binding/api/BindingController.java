@@ -17,14 +17,18 @@ import org.springframework.web.bind.annotation.RestController;
 class BindingController {
 
     private final Bindings bindings;
+    private final com.siyu.guide.client.References references;
 
-    BindingController(Bindings bindings) {
+    BindingController(Bindings bindings, com.siyu.guide.client.References references) {
         this.bindings = bindings;
+        this.references = references;
     }
 
     @PutMapping("/admin/v1/guide/members/{memberId}/guide")
     MemberGuideResponse bind(@PathVariable @Positive long memberId, @Valid @RequestBody BindGuideRequest request) {
         StaffOnly.require("TENANT_ADMIN", "MANAGER", "OPERATOR");
+        // binding another tenant's (or no) member would give this tenant's guide a customer it cannot see
+        references.memberFound(memberId);
         return MemberGuideResponse.of(bindings.bind(memberId, request.guideId()));
     }
 

@@ -110,7 +110,10 @@ public class Tags {
 
     public List<MemberTag> untag(long memberId, String name) {
         members.get(memberId);
-        Tag tag = get(tags.ensure(validName(name)));
+        // removing a tag never creates it: an unknown name is a 404
+        String wanted = validName(name);
+        Tag tag = tags.all().stream().filter(t -> t.name().equals(wanted)).findFirst()
+                .orElseThrow(() -> com.siyu.common.problem.DomainException.notFound("Tag", wanted));
         if (tag.ruleBased()) {
             throw new TagIsRuleBased(tag.name());
         }
