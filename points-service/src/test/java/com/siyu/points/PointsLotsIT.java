@@ -285,6 +285,18 @@ class PointsLotsIT extends PointsApi {
         ResponseEntity<String> tooLong = post("/api/v1/points/parking-redemptions", map("sessionId", "P3", "hours", 4), Http.write(shopper));
         assertThat(read(tooLong).path("code").asText()).isEqualTo("POINTS_INSUFFICIENT");
         assertThat(balance(member)).isEqualTo(150);
+        // the same session from the same shopper replays; from another shopper it is refused and reveals nothing
+        JsonNode again = ok(post("/api/v1/points/parking-redemptions", map("sessionId", "P2", "hours", 3), Http.write(shopper)));
+        assertThat(again.path("id").asLong()).isEqualTo(parked.path("id").asLong());
+        long other = 82;
+        ok(earn(other, id("pay"), 30_000, STORE_A, null));
+        ResponseEntity<String> stolen = post("/api/v1/points/parking-redemptions", map("sessionId", "P2", "hours", 3),
+                Http.write(Http.member(tenant, other)));
+        assertThat(stolen.getStatusCode().value()).as(stolen.getBody()).isEqualTo(409);
+        assertThat(read(stolen).path("code").asText()).isEqualTo("BIZ_ID_TAKEN");
+        assertThat(stolen.getBody()).doesNotContain("balanceAfter").doesNotContain(Long.toString(member));
+        assertThat(balance(member)).isEqualTo(150);
+        assertThat(balance(other)).isEqualTo(300);
         assertReconciled();
     }
 

@@ -17,17 +17,23 @@ class TagEvaluationJob {
 
     private final TenantRepository tenants;
     private final Tags tags;
+    private final java.time.Clock clock;
 
-    TagEvaluationJob(TenantRepository tenants, Tags tags) {
+    @org.springframework.beans.factory.annotation.Value("${siyu.tags.evaluation-local-hour:4}")
+    int localHour;
+
+    TagEvaluationJob(TenantRepository tenants, Tags tags, java.time.Clock clock) {
         this.tenants = tenants;
         this.tags = tags;
+        this.clock = clock;
     }
 
-    @Scheduled(cron = "${siyu.tags.evaluation-cron:0 0 4 * * *}", zone = "Asia/Shanghai")
+    // hourly in UTC; each tenant is evaluated in the hour its own clock reads siyu.tags.evaluation-local-hour (04:xx)
+    @Scheduled(cron = "${siyu.tags.evaluation-cron:0 0 * * * *}", zone = "UTC")
     // once per cluster: instances share the lock in this service's database (ShedLock)
     @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "member.tag-evaluation", lockAtMostFor = "PT2H", lockAtLeastFor = "PT10M")
     public void run() {
-        for (long tenantId : tenants.activeTenantIds()) {
+        for (long tenantId : tenants.activeTenantsAtLocalHour(clock.instant(), localHour)) {
             CallerContext.callAs(Caller.system(tenantId), () -> {
                 evaluateTenant(tenantId);
                 return null;

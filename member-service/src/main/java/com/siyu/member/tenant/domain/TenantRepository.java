@@ -23,6 +23,13 @@ public interface TenantRepository {
     /** Ids of the active tenants (for per-tenant jobs). */
     List<Long> activeTenantIds();
 
+    /** The active tenants whose local clock (their own time zone) reads {@code hour} o'clock at {@code now}: nightly jobs run per tenant night. */
+    default List<Long> activeTenantsAtLocalHour(java.time.Instant now, int hour) {
+        return activeTenantIds().stream()
+                .filter(id -> findById(id).map(t -> now.atZone(t.timeZone()).getHour() == hour).orElse(false))
+                .toList();
+    }
+
     /** Inserts a store of the tenant in context; throws {@link StoreCodeTaken} on a duplicate code. */
     Store insertStore(NewStore store);
 

@@ -19,17 +19,21 @@ class TierEvaluationJob {
     private final Tiers tiers;
     private final Clock clock;
 
+    @org.springframework.beans.factory.annotation.Value("${siyu.tiers.evaluation-local-hour:3}")
+    int localHour;
+
     TierEvaluationJob(TenantRepository tenants, Tiers tiers, Clock clock) {
         this.tenants = tenants;
         this.tiers = tiers;
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${siyu.tiers.evaluation-cron:0 30 3 * * *}", zone = "Asia/Shanghai")
+    // hourly in UTC; each tenant is evaluated in the hour its own clock reads siyu.tiers.evaluation-local-hour (03:xx)
+    @Scheduled(cron = "${siyu.tiers.evaluation-cron:0 30 * * * *}", zone = "UTC")
     // once per cluster: instances share the lock in this service's database (ShedLock)
     @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "member.tier-evaluation", lockAtMostFor = "PT2H", lockAtLeastFor = "PT10M")
     public void run() {
-        for (long tenantId : tenants.activeTenantIds()) {
+        for (long tenantId : tenants.activeTenantsAtLocalHour(clock.instant(), localHour)) {
             try {
                 int changed = CallerContext.callAs(Caller.system(tenantId), () -> tiers.evaluate(clock.instant()));
                 if (changed > 0) {

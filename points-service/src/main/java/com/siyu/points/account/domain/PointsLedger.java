@@ -59,10 +59,10 @@ public class PointsLedger {
         if (change.delta() <= 0) {
             throw new IllegalArgumentException("a credit must be positive");
         }
-        return once(change.bizType(), change.bizId(), () -> {
+        return ownedBy(change.memberId(), once(change.bizType(), change.bizId(), () -> {
             points.ensureAccount(change.memberId());
             return creditLocked(lock(change.memberId()), change, source, change.delta());
-        });
+        }));
     }
 
     /**
@@ -90,7 +90,18 @@ public class PointsLedger {
         if (change.delta() >= 0) {
             throw new IllegalArgumentException("a debit must be negative");
         }
-        return once(change.bizType(), change.bizId(), () -> debitNow(change, kind));
+        return ownedBy(change.memberId(), once(change.bizType(), change.bizId(), () -> debitNow(change, kind)));
+    }
+
+    /**
+     * A business id is scoped to whoever used it first: a repeat by the same member replays, the same id
+     * from another member (a shopper pasting someone else's parking session) is refused, revealing nothing.
+     */
+    private static JournalEntry ownedBy(long memberId, JournalEntry entry) {
+        if (entry.memberId() != memberId) {
+            throw new DomainException(HttpStatus.CONFLICT, "BIZ_ID_TAKEN", "This business id was already used; choose another");
+        }
+        return entry;
     }
 
     private JournalEntry debitNow(PointsChange change, MovementKind kind) {
