@@ -2,9 +2,7 @@ package com.siyu.common.inbox;
 
 import com.siyu.common.context.Caller;
 import com.siyu.common.context.CallerContext;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +66,7 @@ public class Inbox {
             try {
                 jdbc.update("insert into inbox_message (message_id, tenant_id, event_key, received_at) values (?, ?, ?, ?)",
                         event.messageId(), event.tenantId(), event.key(),
-                        Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+                        com.siyu.common.mybatis.MillisLocalDateTimeTypeHandler.utcText(clock.instant()));
             } catch (DuplicateKeyException seen) {
                 // applied before (or by a concurrent delivery that has just committed): nothing to do
                 status.setRollbackOnly();
