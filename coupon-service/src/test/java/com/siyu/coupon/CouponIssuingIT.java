@@ -258,7 +258,8 @@ class CouponIssuingIT extends CouponIT {
         foreign.put("storeIds", List.of(2));
         foreign.put("geoRadiusMeters", 3000);
         ResponseEntity<String> refused = createTemplate(foreign);
-        assertThat(refused.getStatusCode().value()).isEqualTo(404);
+        assertThat(refused.getStatusCode().value()).isEqualTo(422);
+        assertThat(read(refused).path("code").asText()).isEqualTo("UNKNOWN_STORE");
         assertThat(jdbc.queryForObject("select count(*) from coupon_template where tenant_id = ?", Integer.class, tenant)).isEqualTo(1);
     }
 
@@ -444,8 +445,8 @@ class CouponIssuingIT extends CouponIT {
         long templateId = activeTemplate(cash("x", 500, 10, 1));
         ResponseEntity<String> anonymous = http.exchange("/api/v1/coupon/templates/" + templateId + "/claims", HttpMethod.POST,
                 new HttpEntity<>(null, Http.write(Http.staff(tenant, 9, "OPERATOR"))), String.class);
-        assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
-        assertThat(read(anonymous).path("code").asText()).isEqualTo("MEMBER_TOKEN_REQUIRED");
+        assertThat(anonymous.getStatusCode().value()).isEqualTo(403);
+        assertThat(read(anonymous).path("code").asText()).isEqualTo("CALLER_NOT_ALLOWED");
         assertThat(claim(1, 999_999_999L, null).getStatusCode().value()).isEqualTo(404);
 
         ResponseEntity<String> claimSource = grant(1, templateId, "CLAIM", "k-1");

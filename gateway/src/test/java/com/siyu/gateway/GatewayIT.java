@@ -176,6 +176,14 @@ class GatewayIT {
     }
 
     @Test
+    void aRefusedCrossOriginRequestIsAProblem() {
+        Reply refused = call("GET", "/api/v1/points/balance", null, "Origin", "https://evil.example");
+        assertThat(refused.status).isEqualTo(403);
+        assertThat(refused.code()).isEqualTo("CORS_REJECTED");
+        upstream.verify(0, anyRequestedFor(urlPathEqualTo("/api/v1/points/balance")));
+    }
+
+    @Test
     void aServiceWithNoInstanceIsAProblemNotAHang() {
         Reply reply = call("GET", "/admin/v1/coupon/templates", staffToken(uniqueTenant(), 7, List.of("OPERATOR"), signingKey,
                 Instant.now().plusSeconds(600)));

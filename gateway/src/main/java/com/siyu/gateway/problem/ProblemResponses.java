@@ -33,12 +33,16 @@ public class ProblemResponses {
     }
 
     public Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String code, String detail) {
-        ServerHttpResponse response = exchange.getResponse();
+        return write(exchange.getResponse(), status, code, detail, exchange);
+    }
+
+    /** {@code exchange} may be null (where only the response is at hand): no instance or trace id then. */
+    public Mono<Void> write(ServerHttpResponse response, HttpStatus status, String code, String detail, ServerWebExchange exchange) {
         if (response.isCommitted()) {
             return Mono.empty();
         }
-        ProblemDetail problem = problem(status, code, detail, exchange.getRequest().getPath().value());
-        String traceId = exchange.getRequest().getHeaders().getFirst("X-B3-TraceId");
+        ProblemDetail problem = problem(status, code, detail, exchange == null ? null : exchange.getRequest().getPath().value());
+        String traceId = exchange == null ? null : exchange.getRequest().getHeaders().getFirst("X-B3-TraceId");
         if (traceId != null) {
             problem.setProperty("traceId", traceId);
         }

@@ -446,8 +446,8 @@ class CheckoutIT extends CashierApi {
         assertThat(read(noKey).path("code").asText()).isEqualTo("IDEMPOTENCY_KEY_REQUIRED");
         ResponseEntity<String> staff = pay(List.of(Map.of("merchantId", 11, "amountFen", 100)), List.of(), 0,
                 Http.write(Http.staff(tenant, 3, "CASHIER")));
-        assertThat(staff.getStatusCode().value()).isEqualTo(401);
-        assertThat(read(staff).path("code").asText()).isEqualTo("MEMBER_TOKEN_REQUIRED");
+        assertThat(staff.getStatusCode().value()).isEqualTo(403);
+        assertThat(read(staff).path("code").asText()).isEqualTo("CALLER_NOT_ALLOWED");
         assertThat(rowsOfThisMember()).isZero();
         assertThat(services.getAllServeEvents()).isEmpty();
         assertThat(wechatServer.getAllServeEvents()).isEmpty();
