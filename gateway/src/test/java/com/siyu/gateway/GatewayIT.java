@@ -176,6 +176,26 @@ class GatewayIT {
     }
 
     @Test
+    void requestsNettyCannotDecodeAreProblemsToo() throws Exception {
+        String longUri = raw("GET /api/v1/points/balance?q=" + "x".repeat(6000) + " HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        assertThat(longUri).startsWith("HTTP/1.1 414");
+        assertThat(longUri.toLowerCase()).contains("content-type: application/problem+json").contains("\"code\":\"uri_too_long\"".toLowerCase());
+        String bigHeaders = raw("GET /api/v1/points/balance HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "y".repeat(10_000) + "\r\n\r\n");
+        assertThat(bigHeaders).startsWith("HTTP/1.1 431");
+        assertThat(bigHeaders).contains("HEADERS_TOO_LARGE");
+    }
+
+    private String raw(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            byte[] buffer = new byte[4096];
+            int read = socket.getInputStream().read(buffer);
+            return read <= 0 ? "" : new String(buffer, 0, read, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void aRefusedCrossOriginRequestIsAProblem() {
         Reply refused = call("GET", "/api/v1/points/balance", null, "Origin", "https://evil.example");
         assertThat(refused.status).isEqualTo(403);
