@@ -18,6 +18,7 @@ _siyu_mgmt_port() { printf '%s\n' "$(( $1 + 1000 ))"; }
 # run directory: $SIYU_RUN_DIR/secrets.env (mode 600), never in git. Kubernetes takes them from Secrets.
 SIYU_CLIENT_SECRET_VARS=(SIYU_CLIENT_SECRET_POINTS SIYU_CLIENT_SECRET_PAYMENT SIYU_CLIENT_SECRET_COUPON
                          SIYU_CLIENT_SECRET_GUIDE SIYU_CLIENT_SECRET_TOUCHPOINT SIYU_PLATFORM_OPERATOR_SECRET)
+# Also SIYU_DATA_KEY: member-service's master key for secrets at rest (32 random bytes, Base64).
 siyu_ensure_secrets() {
     local run file var
     run="$(_siyu_run_dir)"; file="$run/secrets.env"
@@ -26,10 +27,24 @@ siyu_ensure_secrets() {
         ( umask 077
           for var in "${SIYU_CLIENT_SECRET_VARS[@]}"; do
               printf '%s=%s\n' "$var" "$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-          done >"$file" )
+          done >"$file"
+          printf 'SIYU_DATA_KEY=%s\n' "$(head -c 32 /dev/urandom | base64 -w0)" >>"$file" )
     fi
+    grep -q '^SIYU_DATA_KEY=' "$file" || printf 'SIYU_DATA_KEY=%s\n' "$(head -c 32 /dev/urandom | base64 -w0)" >>"$file"
+    # not exported: each JVM is handed only its own secrets (siyu_start_app)
     # shellcheck disable=SC1090
-    set -a; source "$file"; set +a
+    source "$file"
+}
+
+# The secrets one JVM gets in its environment, as NAME=value words for env(1).
+_siyu_app_secrets() {
+    local var
+    case "$1" in
+        member-service)
+            for var in "${SIYU_CLIENT_SECRET_VARS[@]}" SIYU_DATA_KEY; do printf '%s=%s\n' "$var" "${!var:-}"; done ;;
+        gateway) ;;
+        *) printf 'SIYU_SERVICE_SECRET=%s\n' "$(_siyu_service_secret "$1")" ;;
+    esac
 }
 
 # The secret a service presents at the token endpoint (empty for member-service, which signs its own).
@@ -100,7 +115,9 @@ siyu_start_app() {
     cp "$jar" "$run/apps/$name.jar.tmp" && mv -f "$run/apps/$name.jar.tmp" "$run/apps/$name.jar"
     jar="$run/apps/$name.jar"
     # shellcheck disable=SC2086
-    SERVER_PORT="$port" MANAGEMENT_PORT="$(_siyu_mgmt_port "$port")" SIYU_SERVICE_SECRET="$(_siyu_service_secret "$name")" \
+    local -a secrets=()
+    mapfile -t secrets < <(_siyu_app_secrets "$name")
+    env "${secrets[@]}" SERVER_PORT="$port" MANAGEMENT_PORT="$(_siyu_mgmt_port "$port")" \
         SPRING_CLOUD_NACOS_DISCOVERY_IP=127.0.0.1 SPRING_CLOUD_NACOS_SERVER_ADDR="127.0.0.1:${NACOS_PORT:-8848}" \
         LOGGING_STRUCTURED_FORMAT_CONSOLE="${SIYU_LOG_FORMAT:-ecs}" \
         SIYU_WECHAT_API_HOST="${SIYU_WECHAT_API_HOST:-http://127.0.0.1:${SIYU_WECHAT_SANDBOX_PORT:-8899}}" \

@@ -132,7 +132,8 @@ class FoundationScenariosIT {
         assertThat(storeOfA.status()).isEqualTo(404);
         Gateway.Response grantToA = gateway.post("/admin/v1/points/adjustments", mallB.adminToken(),
                 map("memberId", memberOfA, "points", 100, "reason", "should not reach tenant A"));
-        assertThat(grantToA.status()).as(grantToA.toString()).isEqualTo(404);
+        assertThat(grantToA.status()).as(grantToA.toString()).isEqualTo(422);
+        assertThat(grantToA.code()).isEqualTo("UNKNOWN_MEMBER");
         assertThat(balance(mallA, memberOfA)).isZero();
     }
 

@@ -31,7 +31,10 @@ import org.springframework.context.annotation.Import;
         "siyu.outbox.initial-delay=PT1H",
         "siyu.inbox.auto-startup=false",
         "spring.config.import=",
-        "siyu.security.jwks-uri=" + TestTokens.JWKS
+        "siyu.security.jwks-uri=" + TestTokens.JWKS,
+        // a fixed test master key: the _it schemas outlive a run, and what one run sealed the next must open
+        "siyu.crypto.active-key=it-1",
+        "siyu.crypto.keys.it-1=aXQtbWFzdGVyLWtleS0zMi1ieXRlcy1sb25nLXh4eHg="
 })
 @Import(TestTokens.Config.class)
 public @interface ServiceIT {

@@ -26,8 +26,11 @@ class MybatisTenantRepository implements TenantRepository {
     private final TenantMapper tenants;
     private final StoreMapper stores;
     private final Clock clock;
+    /** The AppSecret is stored sealed (envelope encryption), opened only when a Tenant is built. */
+    private final com.siyu.common.crypto.SecretBox secrets;
 
-    MybatisTenantRepository(TenantMapper tenants, StoreMapper stores, Clock clock) {
+    MybatisTenantRepository(TenantMapper tenants, StoreMapper stores, Clock clock, com.siyu.common.crypto.SecretBox secrets) {
+        this.secrets = secrets;
         this.tenants = tenants;
         this.stores = stores;
         this.clock = clock;
@@ -39,7 +42,7 @@ class MybatisTenantRepository implements TenantRepository {
         row.code = tenant.code();
         row.name = tenant.name();
         row.miniappAppId = tenant.miniappAppId();
-        row.miniappSecret = tenant.miniappSecret();
+        row.miniappSecret = secrets.seal(tenant.miniappSecret());
         row.mpAppId = tenant.mpAppId();
         row.corpId = tenant.corpId();
         row.timeZone = tenant.timeZone().getId();
@@ -57,20 +60,20 @@ class MybatisTenantRepository implements TenantRepository {
     @Override
     public Optional<Tenant> findByCode(String code) {
         return Optional.ofNullable(tenants.selectOne(new QueryWrapper<TenantRow>().eq("code", code)))
-                .map(MybatisTenantRepository::toTenant);
+                .map(this::toTenant);
     }
 
     @Override
     public Optional<Tenant> findByMiniappAppId(String appId) {
         return Optional.ofNullable(tenants.selectOne(new QueryWrapper<TenantRow>().eq("miniapp_app_id", appId)))
-                .map(MybatisTenantRepository::toTenant);
+                .map(this::toTenant);
     }
 
     @Override
     public void setMiniApp(long tenantId, String appId, String secret) {
         try {
             tenants.update(null, new com.baomidou.mybatisplus.core.conditions.update.UpdateWrapper<TenantRow>()
-                    .set("miniapp_app_id", appId).set("miniapp_secret", secret).set("updated_at", now()).eq("id", tenantId));
+                    .set("miniapp_app_id", appId).set("miniapp_secret", secrets.seal(secret)).set("updated_at", now()).eq("id", tenantId));
         } catch (DuplicateKeyException e) {
             throw new TenantCodeTaken(appId);
         }
@@ -90,7 +93,7 @@ class MybatisTenantRepository implements TenantRepository {
 
     @Override
     public Optional<Tenant> findById(long id) {
-        return Optional.ofNullable(tenants.selectById(id)).map(MybatisTenantRepository::toTenant);
+        return Optional.ofNullable(tenants.selectById(id)).map(this::toTenant);
     }
 
     @Override
@@ -127,8 +130,22 @@ class MybatisTenantRepository implements TenantRepository {
         return LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private static Tenant toTenant(TenantRow row) {
-        return new Tenant(row.id, row.code, row.name, row.miniappAppId, row.miniappSecret, ZoneId.of(row.timeZone), TenantStatus.valueOf(row.status));
+    /**
+     * The opened AppSecret; one sealed under a master key this instance does not have reads as not configured
+     * (the platform operator sets the mini-program credentials again) instead of failing every read of the tenant.
+     */
+    private String appSecret(TenantRow row) {
+        try {
+            return secrets.open(row.miniappSecret);
+        } catch (IllegalStateException e) {
+            org.slf4j.LoggerFactory.getLogger(MybatisTenantRepository.class)
+                    .warn("The mini-program secret of tenant {} cannot be opened ({}); set it again", row.id, e.getMessage());
+            return null;
+        }
+    }
+
+    private Tenant toTenant(TenantRow row) {
+        return new Tenant(row.id, row.code, row.name, row.miniappAppId, appSecret(row), ZoneId.of(row.timeZone), TenantStatus.valueOf(row.status));
     }
 
     private static Store toStore(StoreRow row) {

@@ -37,7 +37,11 @@ class DatabaseSigningKeys implements SigningKeys {
     private volatile List<SigningKey> cached = List.of();
     private volatile java.time.Instant loadedAt = java.time.Instant.EPOCH;
 
-    DatabaseSigningKeys(SigningKeyMapper mapper, Clock clock) {
+    /** The private key is stored sealed (envelope encryption with the environment's master key). */
+    private final com.siyu.common.crypto.SecretBox secrets;
+
+    DatabaseSigningKeys(SigningKeyMapper mapper, Clock clock, com.siyu.common.crypto.SecretBox secrets) {
+        this.secrets = secrets;
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -86,7 +90,7 @@ class DatabaseSigningKeys implements SigningKeys {
     private synchronized List<SigningKey> reload() {
         loadedAt = clock.instant();
         cached = mapper.selectList(new QueryWrapper<SigningKeyRow>().eq("status", "ACTIVE").orderByDesc("created_at").orderByDesc("kid"))
-                .stream().map(DatabaseSigningKeys::toKey).toList();
+                .stream().flatMap(row -> readable(row).stream()).toList();
         return cached;
     }
 
@@ -98,7 +102,7 @@ class DatabaseSigningKeys implements SigningKeys {
             SigningKeyRow row = new SigningKeyRow();
             LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
             row.kid = now.format(DateTimeFormatter.ofPattern("yyyyMMdd")) + "-" + UUID.randomUUID().toString().substring(0, 8);
-            row.privateDer = Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded());
+            row.privateDer = secrets.seal(Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()));
             row.publicDer = Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
             row.status = "ACTIVE";
             row.createdAt = now;
@@ -112,10 +116,23 @@ class DatabaseSigningKeys implements SigningKeys {
         }
     }
 
-    private static SigningKey toKey(SigningKeyRow row) {
+    /**
+     * A key sealed under a master key this instance does not have (the master key was replaced, not rotated)
+     * cannot sign: it is skipped, and a new key is made when none is left.
+     */
+    private java.util.Optional<SigningKey> readable(SigningKeyRow row) {
+        try {
+            return java.util.Optional.of(toKey(row));
+        } catch (IllegalStateException e) {
+            org.slf4j.LoggerFactory.getLogger(DatabaseSigningKeys.class).warn("Signing key {} cannot be opened ({}); skipped", row.kid, e.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
+
+    private SigningKey toKey(SigningKeyRow row) {
         try {
             KeyFactory rsa = KeyFactory.getInstance("RSA");
-            RSAPrivateKey privateKey = (RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(row.privateDer)));
+            RSAPrivateKey privateKey = (RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(secrets.open(row.privateDer))));
             RSAPublicKey publicKey = (RSAPublicKey) rsa.generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(row.publicDer)));
             return new SigningKey(row.kid, privateKey, publicKey);
         } catch (GeneralSecurityException e) {
