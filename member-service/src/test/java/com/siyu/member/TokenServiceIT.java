@@ -42,6 +42,8 @@ class TokenServiceIT {
     TestRestTemplate http;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     String code;
     long tenant;
@@ -83,6 +85,28 @@ class TokenServiceIT {
                 .getStatusCode().value()).isEqualTo(403);
         assertThat(http.exchange("/admin/v1/member/stores", HttpMethod.GET, new HttpEntity<>(Http.bearer(token)), String.class)
                 .getStatusCode().value()).isEqualTo(403);
+    }
+
+    @Test
+    void appSecretsAndSigningKeysAreStoredSealed() {
+        String secret = "wx-secret-" + UUID.randomUUID();
+        assertThat(http.exchange("/internal/platform/tenants/" + code + "/miniapp", HttpMethod.PUT,
+                new HttpEntity<>(Map.of("appId", "wx" + UUID.randomUUID().toString().replace("-", "").substring(0, 16), "secret", secret),
+                        Http.platform()), String.class).getStatusCode().value()).isEqualTo(200);
+        String stored = jdbc.queryForObject("select miniapp_secret from tenant where id = ?", String.class, tenant);
+        assertThat(stored).startsWith("enc:v1:it-1:").doesNotContain(secret);
+
+        ResponseEntity<String> rotated = http.postForEntity("/internal/platform/signing-keys", new HttpEntity<>(Map.of(), Http.platform()), String.class);
+        String kid = read(rotated).path("kid").asText();
+        String privateDer = jdbc.queryForObject("select private_der from signing_key where kid = ?", String.class, kid);
+        assertThat(privateDer).startsWith("enc:v1:it-1:");
+        // ...and the new key signs tokens that verify
+        ResponseEntity<String> session = http.postForEntity("/api/v1/member/staff-sessions", new HttpEntity<>(
+                Map.of("tenantCode", code, "username", "admin", "password", "correct-horse-battery"), Http.json()), String.class);
+        assertThat(session.getStatusCode().value()).isEqualTo(201);
+        String token = read(session).path("accessToken").asText();
+        assertThat(http.exchange("/admin/v1/member/stores", HttpMethod.GET, new HttpEntity<>(Http.bearer(token)), String.class)
+                .getStatusCode().value()).isEqualTo(200);
     }
 
     @Test
