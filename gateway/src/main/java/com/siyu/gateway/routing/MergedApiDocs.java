@@ -85,9 +85,37 @@ class MergedApiDocs {
             tags.values().forEach(tagArray::add);
         }
         ObjectNode components = merged.putObject("components");
-        components.set("schemas", schemas);
+        components.set("schemas", reachable(paths, schemas));
         components.set("securitySchemes", securitySchemes);
         return merged;
+    }
+
+    /** Only the schemas the published operations use (the services' internal operations are not published, nor their bodies). */
+    private ObjectNode reachable(JsonNode paths, ObjectNode schemas) {
+        java.util.Set<String> used = new java.util.LinkedHashSet<>();
+        java.util.Deque<JsonNode> todo = new java.util.ArrayDeque<>(List.of(paths));
+        while (!todo.isEmpty()) {
+            JsonNode node = todo.pop();
+            if (node.isObject()) {
+                JsonNode ref = node.get("$ref");
+                if (ref != null && ref.isTextual() && ref.asText().startsWith("#/components/schemas/")) {
+                    String name = ref.asText().substring("#/components/schemas/".length());
+                    if (used.add(name) && schemas.has(name)) {
+                        todo.push(schemas.get(name));
+                    }
+                }
+                node.elements().forEachRemaining(todo::push);
+            } else if (node.isArray()) {
+                node.elements().forEachRemaining(todo::push);
+            }
+        }
+        ObjectNode kept = json.createObjectNode();
+        schemas.fields().forEachRemaining(schema -> {
+            if (used.contains(schema.getKey())) {
+                kept.set(schema.getKey(), schema.getValue());
+            }
+        });
+        return kept;
     }
 
     private static JsonNode rewriteRefs(JsonNode node, Map<String, String> renames) {

@@ -11,6 +11,14 @@ public interface SigningKeys {
     /** Every key whose tokens are still accepted, newest first (published as the JWKS). */
     List<SigningKey> published();
 
+    /**
+     * The published keys as this instance last loaded them (at most a minute old, and always including a key
+     * this instance just rotated to): what token verification reads on every request, without a query.
+     */
+    default List<SigningKey> known() {
+        return published();
+    }
+
     /** Creates a new key that signs from now on; older keys stay published until retired. Returns its kid. */
     String rotate();
 

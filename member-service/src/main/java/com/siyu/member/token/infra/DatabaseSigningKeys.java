@@ -67,6 +67,12 @@ class DatabaseSigningKeys implements SigningKeys {
     }
 
     @Override
+    public List<SigningKey> known() {
+        current();
+        return cached;
+    }
+
+    @Override
     public String rotate() {
         String kid = create();
         reload();

@@ -7,6 +7,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.siyu.common.security.LocalSigningKeys;
 import com.siyu.common.security.ServiceTokens;
 import com.siyu.member.token.domain.ClientCredentials;
+import com.siyu.member.token.domain.SigningKey;
 import com.siyu.member.token.domain.SigningKeys;
 import com.siyu.member.token.domain.TokenClients;
 import java.time.Clock;
@@ -30,9 +31,8 @@ class LocalTokens {
         return new CachedSigningKeys(keys, clock);
     }
 
-    /** The published keys, reloaded every 30 s, or at most every 5 s when a token names an unknown key (another replica rotated). */
+    /** The published keys as the signing keys cache them, or reloaded (at most every 5 s) when a token names an unknown key. */
     static final class CachedSigningKeys implements LocalSigningKeys {
-        private static final Duration MAX_AGE = Duration.ofSeconds(30);
         private static final Duration MIN_RELOAD = Duration.ofSeconds(5);
 
         private final SigningKeys keys;
@@ -45,28 +45,34 @@ class LocalTokens {
             this.clock = clock;
         }
 
+        private volatile List<SigningKey> source = List.of();
+
+        /** The signing keys' own cache (it holds a key this instance rotated to at once), mapped when it changes. */
         @Override
         public List<JWK> publicKeys() {
-            if (loadedAt.plus(MAX_AGE).isBefore(clock.instant())) {
-                return load();
+            List<SigningKey> known = keys.known();
+            if (known != source) {
+                return map(known);
             }
             return cached;
         }
 
+        /** A key id nobody here knows (another replica rotated): reload from the database, at most every 5 s. */
         @Override
         public List<JWK> reloadedPublicKeys() {
             if (loadedAt.plus(MIN_RELOAD).isBefore(clock.instant())) {
-                return load();
+                return map(keys.published());
             }
             return cached;
         }
 
-        private synchronized List<JWK> load() {
-            List<JWK> fresh = keys.published().stream()
+        private synchronized List<JWK> map(List<SigningKey> signingKeys) {
+            List<JWK> fresh = signingKeys.stream()
                     .map(key -> (JWK) new RSAKey.Builder(key.publicKey()).keyID(key.kid())
                             .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256).build())
                     .toList();
             cached = fresh;
+            source = signingKeys;
             loadedAt = clock.instant();
             return fresh;
         }
