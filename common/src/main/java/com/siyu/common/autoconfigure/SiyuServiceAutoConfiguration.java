@@ -109,13 +109,6 @@ public class SiyuServiceAutoConfiguration {
         return new IdempotencyPurge(store, properties);
     }
 
-    /** LocalDateTime parameters keep their milliseconds against MariaDB (see the handler). */
-    @Bean
-    com.baomidou.mybatisplus.autoconfigure.ConfigurationCustomizer millisecondTimestamps() {
-        return configuration -> configuration.getTypeHandlerRegistry()
-                .register(java.time.LocalDateTime.class, new com.siyu.common.mybatis.MillisLocalDateTimeTypeHandler());
-    }
-
     @Bean
     MybatisPlusInterceptor mybatisPlusInterceptor(SiyuProperties properties) {
         MybatisPlusInterceptor interceptor = new MybatisPlusInterceptor();

@@ -31,7 +31,7 @@ public class IdempotencyStore {
 
     /** Claims the key; empty when this call now owns it, otherwise what is stored under it. */
     public Optional<Stored> claim(long tenantId, String caller, String key, String requestHash) {
-        String now = com.siyu.common.mybatis.MillisLocalDateTimeTypeHandler.utcText(clock.instant());
+        Timestamp now = Timestamp.from(clock.instant());
         try {
             jdbc.update("insert into idempotency_record (tenant_id, caller, idem_key, request_hash, state, created_at, updated_at)"
                     + " values (?, ?, ?, ?, 'PENDING', ?, ?)", tenantId, caller, key, requestHash, now, now);
@@ -48,13 +48,13 @@ public class IdempotencyStore {
     public boolean takeOver(Stored stale, Duration lease) {
         Instant now = clock.instant();
         return jdbc.update("update idempotency_record set updated_at = ? where id = ? and state = 'PENDING' and updated_at = ? and updated_at < ?",
-                com.siyu.common.mybatis.MillisLocalDateTimeTypeHandler.utcText(now), stale.id(), com.siyu.common.mybatis.MillisLocalDateTimeTypeHandler.utcText(stale.updatedAt()), com.siyu.common.mybatis.MillisLocalDateTimeTypeHandler.utcText(now.minus(lease))) == 1;
+                Timestamp.from(now), stale.id(), Timestamp.from(stale.updatedAt()), Timestamp.from(now.minus(lease))) == 1;
     }
 
     public void complete(long tenantId, String caller, String key, int status, String contentType, String location, byte[] body) {
         jdbc.update("update idempotency_record set state = 'DONE', response_status = ?, response_type = ?, response_location = ?,"
                         + " response_body = ?, updated_at = ? where tenant_id = ? and caller = ? and idem_key = ?",
-                status, contentType, location, body, com.siyu.common.mybatis.MillisLocalDateTimeTypeHandler.utcText(clock.instant()), tenantId, caller, key);
+                status, contentType, location, body, Timestamp.from(clock.instant()), tenantId, caller, key);
     }
 
     /** Forgets a claim whose request failed on our side, so the client may retry with the same key. */
@@ -65,7 +65,7 @@ public class IdempotencyStore {
 
     public int purgeOlderThan(Duration retention) {
         return jdbc.update("delete from idempotency_record where created_at < ? limit 10000",
-                com.siyu.common.mybatis.MillisLocalDateTimeTypeHandler.utcText(clock.instant().minus(retention)));
+                Timestamp.from(clock.instant().minus(retention)));
     }
 
     private Optional<Stored> find(long tenantId, String caller, String key) {

@@ -2,7 +2,9 @@ package com.siyu.common.inbox;
 
 import com.siyu.common.context.Caller;
 import com.siyu.common.context.CallerContext;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +68,7 @@ public class Inbox {
             try {
                 jdbc.update("insert into inbox_message (message_id, tenant_id, event_key, received_at) values (?, ?, ?, ?)",
                         event.messageId(), event.tenantId(), event.key(),
-                        com.siyu.common.mybatis.MillisLocalDateTimeTypeHandler.utcText(clock.instant()));
+                        Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MILLIS)));
             } catch (DuplicateKeyException seen) {
                 // applied before (or by a concurrent delivery that has just committed): nothing to do
                 status.setRollbackOnly();

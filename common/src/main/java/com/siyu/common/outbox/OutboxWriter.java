@@ -3,7 +3,9 @@ package com.siyu.common.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.siyu.common.context.CallerContext;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -41,7 +43,7 @@ public class OutboxWriter {
             throw new IllegalArgumentException("The payload of event " + type + " cannot be serialised", e);
         }
         jdbc.update("insert into outbox_event (tenant_id, event_id, type, payload, created_at) values (?, ?, ?, ?, ?)",
-                tenantId, eventId, type, body, com.siyu.common.mybatis.MillisLocalDateTimeTypeHandler.utcText(clock.instant()));
+                tenantId, eventId, type, body, Timestamp.from(clock.instant().truncatedTo(ChronoUnit.MILLIS)));
         return eventId;
     }
 }
