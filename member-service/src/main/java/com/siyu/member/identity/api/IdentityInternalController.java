@@ -33,6 +33,19 @@ class IdentityInternalController {
         return new ChannelIdResponse(id, identity.kind().name(), identity.scope(), identity.value(), identity.verified());
     }
 
+    /**
+     * The member a counter's POS names by phone, member card or another channel id (points-service's POS
+     * earning): 404 when this tenant has no such member.
+     */
+    @GetMapping("/internal/members/lookup")
+    MemberRef lookup(@RequestParam IdentityKind kind, @RequestParam(defaultValue = "") String scope, @RequestParam String value) {
+        CallerContext.requireTenant();
+        return new MemberRef(identities.lookup(kind, scope.isEmpty() ? null : scope, value).id());
+    }
+
+    record MemberRef(long id) {
+    }
+
     /** Unmasked: only ever answered to other services (never routed by the gateway). */
     record ChannelIdResponse(long memberId, String kind, String scope, String value, boolean verified) {
     }

@@ -1,0 +1,35 @@
+package com.siyu.points.client;
+
+import java.time.Instant;
+import org.springframework.cloud.openfeign.FeignClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** member-service as a counter's POS sale needs it: the counter and its store, the member by phone or card, the growth. */
+@FeignClient(name = "member-service", contextId = "pointsPosDirectoryClient")
+public interface PosDirectoryClient {
+
+    /** 404 when the merchant is not the caller's tenant's. */
+    @GetMapping("/internal/merchants/{id}")
+    Merchant merchant(@PathVariable("id") long id);
+
+    /** 404 when the tenant has no member with this id in this channel. */
+    @GetMapping("/internal/members/lookup")
+    MemberRef lookup(@RequestParam("kind") String kind, @RequestParam("value") String value);
+
+    /** Growth, spend and a visit, once per {@code bizId}. */
+    @PostMapping("/internal/members/{id}/growth")
+    void growth(@PathVariable("id") long id, @RequestBody Growth growth);
+
+    record Merchant(long id, long storeId, String category) {
+    }
+
+    record MemberRef(long id) {
+    }
+
+    record Growth(String bizId, long spendFen, Long storeId, String category, Instant occurredAt) {
+    }
+}

@@ -1,0 +1,110 @@
+package com.siyu.points.earning.domain;
+
+import com.siyu.common.context.Caller;
+import com.siyu.common.feign.RemoteRejection;
+import com.siyu.common.problem.DomainException;
+import com.siyu.points.client.PosDirectoryClient;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Earning outside the mini-program cashier: a counter's POS reports a sale paid in cash or by card
+ * (receipt number, amount, the member by id, phone or member card) and the member earns by the
+ * tenant's rules, once per receipt of that counter; the sale grows the member like a cashier payment.
+ * A refund of the receipt reverses the points in proportion, once per refund number.
+ */
+@Service
+public class PosSales {
+
+    /** How the POS names the member. */
+    public enum MemberKey { MEMBER_ID, PHONE, MEMBER_CARD }
+
+    public record Sale(long merchantId, String receiptNo, long amountFen, String category, MemberKey memberKey, String memberValue) {
+    }
+
+    public record Recorded(long memberId, long storeId, Earned earned) {
+    }
+
+    private final Earnings earnings;
+    private final com.siyu.points.account.domain.PointsLedger ledger;
+    private final PosDirectoryClient directory;
+    private final com.siyu.points.client.References references;
+    private final Clock clock;
+
+    public PosSales(Earnings earnings, com.siyu.points.account.domain.PointsLedger ledger, PosDirectoryClient directory,
+                    com.siyu.points.client.References references, Clock clock) {
+        this.references = references;
+        this.earnings = earnings;
+        this.ledger = ledger;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    public Recorded record(Caller staff, Sale sale) {
+        PosDirectoryClient.Merchant merchant = merchantOf(staff, sale.merchantId());
+        long memberId = member(sale.memberKey(), sale.memberValue());
+        String bizId = bizId(sale.merchantId(), sale.receiptNo());
+        String category = sale.category() != null ? sale.category() : merchant.category();
+        Instant now = clock.instant();
+        Earned earned = earnings.earn(new EarnCommand(memberId, bizId, sale.amountFen(), merchant.storeId(), merchant.id(), category, null, now));
+        if (earned.entry() != null && earned.entry().memberId() != memberId) {
+            throw new DomainException(HttpStatus.CONFLICT, "RECEIPT_ALREADY_RECORDED",
+                    "Receipt " + sale.receiptNo() + " of this counter was already recorded for another member");
+        }
+        // growth is keyed by the same receipt: a retry after a failure here applies it once, the points replay
+        directory.growth(memberId, new PosDirectoryClient.Growth(bizId, sale.amountFen(), merchant.storeId(), category, now));
+        return new Recorded(memberId, merchant.storeId(), earned);
+    }
+
+    /** The receipt's own earning names the member; a receipt that earned nothing has nothing to reverse (404). */
+    public Reversed refund(Caller staff, long merchantId, String receiptNo, String refundNo, long refundFen) {
+        merchantOf(staff, merchantId);
+        String earnBizId = bizId(merchantId, receiptNo);
+        long memberId = ledger.entry(com.siyu.points.account.domain.BizType.EARN, earnBizId).memberId();
+        return earnings.reverse(memberId, "pos-refund:" + merchantId + ":" + refundNo, earnBizId, refundFen);
+    }
+
+    static String bizId(long merchantId, String receiptNo) {
+        return "pos:" + merchantId + ":" + receiptNo;
+    }
+
+    /** The counter, which a cashier bound to a store may only report for if it is in their store. */
+    private PosDirectoryClient.Merchant merchantOf(Caller staff, long merchantId) {
+        PosDirectoryClient.Merchant merchant;
+        try {
+            merchant = directory.merchant(merchantId);
+        } catch (RuntimeException e) {
+            if (RemoteRejection.in(e).filter(r -> r.status() == 404).isPresent()) {
+                throw new com.siyu.common.reference.UnknownReference("merchantId", "Merchant", merchantId);
+            }
+            throw e;
+        }
+        if (staff.storeId() != null && staff.storeId() != merchant.storeId()) {
+            throw new DomainException(HttpStatus.FORBIDDEN, "OTHER_STORE", "This counter belongs to another store than yours");
+        }
+        return merchant;
+    }
+
+    private long member(MemberKey key, String value) {
+        if (key == MemberKey.MEMBER_ID) {
+            long id;
+            try {
+                id = Long.parseLong(value);
+            } catch (NumberFormatException e) {
+                throw new DomainException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "member.value must be a member id");
+            }
+            return references.member("member.value", id);
+        }
+        try {
+            return directory.lookup(key.name(), value).id();
+        } catch (RuntimeException e) {
+            if (RemoteRejection.in(e).filter(r -> r.status() == 404 || r.status() == 400).isPresent()) {
+                throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, "UNKNOWN_MEMBER",
+                        "No member of this tenant has this " + key.name().toLowerCase().replace('_', ' '));
+            }
+            throw e;
+        }
+    }
+}
