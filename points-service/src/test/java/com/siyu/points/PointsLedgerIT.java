@@ -106,7 +106,8 @@ class PointsLedgerIT {
                 Map.of("kind", "RATE", "name", "x", "merchantId", 900_002, "rateMilli", 1000), Http.write(operator)), String.class);
         assertThat(read(foreignMerchant).path("code").asText()).isEqualTo("UNKNOWN_MERCHANT");
         ResponseEntity<String> foreignParking = http.exchange("/admin/v1/points/policy", HttpMethod.PUT, new HttpEntity<>(
-                Map.of("parkingPointsPerHour", 50, "parkingStoreId", 900_003), Http.write(operator)), String.class);
+                Map.of("redeemPointsPerYuan", 100, "reminderDays", 7, "refundShortfall", "DEBT", "parkingPointsPerHour", 50,
+                        "parkingStoreId", 900_003), Http.write(operator)), String.class);
         assertThat(read(foreignParking).path("code").asText()).as(foreignParking.getBody()).isEqualTo("UNKNOWN_STORE");
         ResponseEntity<String> spendAtNowhere = http.exchange("/internal/points/spends", HttpMethod.POST, new HttpEntity<>(
                 Map.of("memberId", 11, "points", 1, "bizId", "pay-" + UUID.randomUUID(), "storeId", 900_004), Http.internal(tenant)), String.class);
