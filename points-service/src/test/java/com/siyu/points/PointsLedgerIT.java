@@ -115,6 +115,9 @@ class PointsLedgerIT {
         assertThat(jdbc.queryForObject("select count(*) from points_journal where tenant_id = ?", Long.class, tenant)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from points_earn_rule where tenant_id = ?", Long.class, tenant)).isZero();
 
+        ResponseEntity<String> foreignSettlement = http.exchange("/admin/v1/points/settlement?storeId=900005&from=2026-01-01&to=2026-02-01",
+                HttpMethod.GET, new HttpEntity<>(operator), String.class);
+        assertThat(read(foreignSettlement).path("code").asText()).as(foreignSettlement.getBody()).isEqualTo("UNKNOWN_STORE");
         ResponseEntity<String> unknownAccount = http.exchange("/admin/v1/points/accounts/4040", HttpMethod.GET, new HttpEntity<>(operator), String.class);
         assertThat(unknownAccount.getStatusCode().value()).isEqualTo(404);
     }

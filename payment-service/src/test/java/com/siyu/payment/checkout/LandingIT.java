@@ -78,6 +78,11 @@ class LandingIT extends CashierApi {
                 .path("code").asText()).isEqualTo("LANDING_COUPON_NOT_ACTIVE");
         assertThat(put("/admin/v1/payment/landing-pages/merchants/99", page(null, null, true, null), operator()).getStatusCode().value())
                 .isEqualTo(404);
+        // reads of a counter that is not this tenant's are 404, not a page or a report of zeros
+        assertThat(http.exchange("/admin/v1/payment/landing-pages/merchants/99", HttpMethod.GET, new HttpEntity<>(operator()), String.class)
+                .getStatusCode().value()).isEqualTo(404);
+        assertThat(http.exchange("/admin/v1/payment/merchants/99/subsidies?from=2020-01-01T00:00:00Z&to=2100-01-01T00:00:00Z", HttpMethod.GET,
+                new HttpEntity<>(operator()), String.class).getStatusCode().value()).isEqualTo(404);
         assertThat(put("/admin/v1/payment/landing-pages/merchants/11", page(null, null, true, null), Http.staff(tenant, 3, "CASHIER"))
                 .getStatusCode().value()).isEqualTo(403);
         Map<String, Object> unknownField = page(null, null, true, null);

@@ -25,9 +25,11 @@ class LandingController {
     private static final String[] EDITORS = {"OPERATOR", "MANAGER", "TENANT_ADMIN"};
 
     private final LandingService landings;
+    private final com.siyu.payment.client.References references;
 
-    LandingController(LandingService landings) {
+    LandingController(LandingService landings, com.siyu.payment.client.References references) {
         this.landings = landings;
+        this.references = references;
     }
 
     @PutMapping("/admin/v1/payment/landing-pages/default")
@@ -51,7 +53,8 @@ class LandingController {
     @GetMapping("/admin/v1/payment/landing-pages/merchants/{merchantId}")
     LandingResponse get(@PathVariable long merchantId) {
         StaffOnly.require();
-        return LandingResponse.of(landings.effective(positive(merchantId)));
+        references.merchantFound(positive(merchantId));
+        return LandingResponse.of(landings.effective(merchantId));
     }
 
     /** The counter falls back to the tenant default. */

@@ -31,8 +31,10 @@ class RefundController {
     private static final String[] REFUNDERS = {"CASHIER", "SERVICE_AGENT", "MANAGER", "TENANT_ADMIN"};
 
     private final Refunding refunding;
+    private final com.siyu.payment.client.References references;
 
-    RefundController(Refunding refunding) {
+    RefundController(Refunding refunding, com.siyu.payment.client.References references) {
+        this.references = references;
         this.refunding = refunding;
     }
 
@@ -64,6 +66,7 @@ class RefundController {
     @GetMapping("/admin/v1/payment/merchants/{merchantId}/subsidies")
     SubsidyResponse subsidies(@PathVariable long merchantId, @RequestParam Instant from, @RequestParam Instant to) {
         StaffOnly.require("OPERATOR", "MANAGER", "TENANT_ADMIN");
+        references.merchantFound(merchantId);
         return SubsidyResponse.of(refunding.subsidy(merchantId, from, to), from, to);
     }
 
