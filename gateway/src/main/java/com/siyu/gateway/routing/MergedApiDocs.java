@@ -27,6 +27,8 @@ import reactor.core.publisher.Mono;
 @RestController
 class MergedApiDocs {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MergedApiDocs.class);
+
     private final WebClient services;
     private final List<String> areas;
     private final ObjectMapper json;
@@ -42,14 +44,20 @@ class MergedApiDocs {
         return Flux.fromIterable(areas)
                 .concatMap(area -> services.get().uri("http://" + area + "-service/v3/api-docs").retrieve().bodyToMono(JsonNode.class)
                         .timeout(Duration.ofSeconds(10))
-                        .map(doc -> Map.entry(area, doc)))
+                        .map(doc -> Map.entry(area, doc))
+                        // an area that cannot answer is left out of this answer (and named in the description)
+                        .onErrorResume(e -> {
+                            log.warn("OpenAPI of {}-service unavailable: {}", area, e.toString());
+                            return Mono.just(Map.entry(area, (JsonNode) json.createObjectNode().put("x-unavailable", true)));
+                        }))
                 .collectList()
                 .map(this::merge);
     }
 
     JsonNode merge(List<Map.Entry<String, JsonNode>> documents) {
         ObjectNode merged = json.createObjectNode();
-        merged.put("openapi", documents.isEmpty() ? "3.0.1" : documents.get(0).getValue().path("openapi").asText("3.0.1"));
+        merged.put("openapi", documents.stream().map(d -> d.getValue().path("openapi").asText(null)).filter(java.util.Objects::nonNull)
+                .findFirst().orElse("3.0.1"));
         ObjectNode info = merged.putObject("info");
         info.put("title", "Siyu private-domain operations API");
         info.put("version", "v1");
@@ -60,9 +68,17 @@ class MergedApiDocs {
         ObjectNode schemas = json.createObjectNode();
         ObjectNode securitySchemes = json.createObjectNode();
         Map<String, JsonNode> tags = new LinkedHashMap<>();
+        List<String> missing = documents.stream().filter(d -> d.getValue().has("x-unavailable")).map(Map.Entry::getKey).toList();
+        if (!missing.isEmpty()) {
+            info.put("description", info.path("description").asText() + " Left out of this answer (not reachable just now): "
+                    + String.join(", ", missing) + ".");
+        }
         for (Map.Entry<String, JsonNode> entry : documents) {
             String area = entry.getKey();
             JsonNode doc = entry.getValue();
+            if (doc.has("x-unavailable")) {
+                continue;
+            }
             Map<String, String> renames = new LinkedHashMap<>();
             doc.path("components").path("schemas").fields().forEachRemaining(schema -> {
                 JsonNode taken = schemas.get(schema.getKey());
