@@ -25,6 +25,13 @@ public interface MemberClient {
     @PostMapping("/internal/members/{id}/growth")
     void growth(@PathVariable("id") long id, @RequestBody Growth growth);
 
+    /** The caller's tenant: its mini-program pays in the sandbox (the real channel pays with its merchant's app). */
+    @GetMapping("/internal/tenants/current")
+    TenantView currentTenant();
+
+    record TenantView(long id, String miniappAppId) {
+    }
+
     record Merchant(long id, long storeId, String code, String brand, String category, String cashierQrId) {
     }
 

@@ -73,6 +73,17 @@ class SandboxCheckoutIT {
         services.stubFor(post(urlEqualTo("/internal/points/earnings")).willReturn(ok("{\"id\":3,\"points\":95,\"debtRepaid\":0}")));
         services.stubFor(post(urlMatching("/internal/members/.*/growth")).willReturn(ok("{}")));
         services.stubFor(get(urlEqualTo("/internal/points/policy")).willReturn(ok("{\"redeemPointsPerYuan\":100}")));
+        // the sandbox checks the payer like WeChat Pay: the member's openid in the tenant's own mini-program
+        services.stubFor(get(urlEqualTo("/internal/tenants/current")).willReturn(ok("{\"id\":1,\"miniappAppId\":\"wxsandboxmall0001\"}")));
+        services.stubFor(get(urlEqualTo("/internal/members/5/identities/MINIAPP_OPENID?scope=wxsandboxmall0001")).willReturn(ok(
+                "{\"memberId\":5,\"kind\":\"MINIAPP_OPENID\",\"scope\":\"wxsandboxmall0001\",\"value\":\"o-local\",\"verified\":true}")));
+
+        ResponseEntity<String> mismatch = http.exchange("/api/v1/payment/payments", HttpMethod.POST, new HttpEntity<>(Map.of(
+                "orders", List.of(Map.of("merchantId", 11, "amountFen", 10_000)), "points", 500, "payerOpenid", "o-someone-else"),
+                Http.write(Http.member(tenant, 5))), String.class);
+        assertThat(mismatch.getStatusCode().value()).as(mismatch.getBody()).isEqualTo(422);
+        assertThat(json.readTree(mismatch.getBody()).path("code").asText()).isEqualTo("PAYER_MISMATCH");
+        assertThat(db.queryForObject("select count(*) from checkout_payment where tenant_id = ?", Long.class, tenant)).isZero();
 
         ResponseEntity<String> paid = http.exchange("/api/v1/payment/payments", HttpMethod.POST, new HttpEntity<>(Map.of(
                 "orders", List.of(Map.of("merchantId", 11, "amountFen", 10_000)), "points", 500, "payerOpenid", "o-local"),

@@ -38,10 +38,12 @@ public class Checkout {
     private final Settlement settlement;
     private final Clock clock;
     private final Duration paymentTimeout;
+    private final com.siyu.payment.client.TenantMiniApps miniApps;
 
     public Checkout(MemberClient members, CouponClient coupons, PointsClient points, CheckoutRules rules,
                     PaymentTransactions transactions, PaymentChannel channel, Payments payments, Settlement settlement, Clock clock,
-                    CheckoutSettings settings) {
+                    CheckoutSettings settings, com.siyu.payment.client.TenantMiniApps miniApps) {
+        this.miniApps = miniApps;
         this.members = members;
         this.coupons = coupons;
         this.points = points;
@@ -133,9 +135,11 @@ public class Checkout {
      * never trusted from the client (a client-sent one must be the same).
      */
     private String payer(PayCommand command) {
+        // the real channel pays with its merchant's mini-program; the sandbox with the tenant's own, checked the same way
         String appId = channel.payerAppId();
         if (appId == null) {
-            return command.payerOpenid();
+            appId = miniApps.current().orElseThrow(() -> new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, "PAYER_UNKNOWN",
+                    "This mall has no mini-program configured to pay with"));
         }
         String openid;
         try {
