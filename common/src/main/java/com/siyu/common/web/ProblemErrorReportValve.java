@@ -27,8 +27,10 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0) {
             return;
         }
-        AtomicFlag reported = new AtomicFlag(response);
-        if (!reported.claim()) {
+        // as Tomcat's own valve: only when I/O is still allowed, and only one writer of the error body
+        java.util.concurrent.atomic.AtomicBoolean ioAllowed = new java.util.concurrent.atomic.AtomicBoolean();
+        response.getCoyoteResponse().action(org.apache.coyote.ActionCode.IS_IO_ALLOWED, ioAllowed);
+        if (!ioAllowed.get() || !response.setErrorReported()) {
             return;
         }
         HttpStatusCode code = HttpStatusCode.valueOf(status);
@@ -55,14 +57,5 @@ public class ProblemErrorReportValve extends ErrorReportValve {
     private static String title(int status) {
         org.springframework.http.HttpStatus known = org.springframework.http.HttpStatus.resolve(status);
         return known == null ? "Error" : known.getReasonPhrase();
-    }
-
-    /** Tomcat's "error reported" flag: only one writer of the error body. */
-    private record AtomicFlag(Response response) {
-        boolean claim() {
-            java.util.concurrent.atomic.AtomicBoolean result = new java.util.concurrent.atomic.AtomicBoolean();
-            response.getCoyoteResponse().action(org.apache.coyote.ActionCode.IS_IO_ALLOWED, result);
-            return result.get() && response.setErrorReported();
-        }
     }
 }

@@ -3,7 +3,7 @@ package com.siyu.points.earning.domain;
 import com.siyu.common.context.Caller;
 import com.siyu.common.feign.RemoteRejection;
 import com.siyu.common.problem.DomainException;
-import com.siyu.points.client.PosDirectoryClient;
+import com.siyu.points.client.DirectoryClient;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
@@ -29,11 +29,11 @@ public class PosSales {
 
     private final Earnings earnings;
     private final com.siyu.points.account.domain.PointsLedger ledger;
-    private final PosDirectoryClient directory;
+    private final DirectoryClient directory;
     private final com.siyu.points.client.References references;
     private final Clock clock;
 
-    public PosSales(Earnings earnings, com.siyu.points.account.domain.PointsLedger ledger, PosDirectoryClient directory,
+    public PosSales(Earnings earnings, com.siyu.points.account.domain.PointsLedger ledger, DirectoryClient directory,
                     com.siyu.points.client.References references, Clock clock) {
         this.references = references;
         this.earnings = earnings;
@@ -43,7 +43,7 @@ public class PosSales {
     }
 
     public Recorded record(Caller staff, Sale sale) {
-        PosDirectoryClient.Merchant merchant = merchantOf(staff, sale.merchantId());
+        DirectoryClient.Merchant merchant = merchantOf(staff, sale.merchantId());
         long memberId = member(sale.memberKey(), sale.memberValue());
         String bizId = bizId(sale.merchantId(), sale.receiptNo());
         String category = sale.category() != null ? sale.category() : merchant.category();
@@ -54,7 +54,7 @@ public class PosSales {
                     "Receipt " + sale.receiptNo() + " of this counter was already recorded for another member");
         }
         // growth is keyed by the same receipt: a retry after a failure here applies it once, the points replay
-        directory.growth(memberId, new PosDirectoryClient.Growth(bizId, sale.amountFen(), merchant.storeId(), category, now));
+        directory.growth(memberId, new DirectoryClient.Growth(bizId, sale.amountFen(), merchant.storeId(), category, now));
         return new Recorded(memberId, merchant.storeId(), earned);
     }
 
@@ -71,8 +71,8 @@ public class PosSales {
     }
 
     /** The counter, which a cashier bound to a store may only report for if it is in their store. */
-    private PosDirectoryClient.Merchant merchantOf(Caller staff, long merchantId) {
-        PosDirectoryClient.Merchant merchant;
+    private DirectoryClient.Merchant merchantOf(Caller staff, long merchantId) {
+        DirectoryClient.Merchant merchant;
         try {
             merchant = directory.merchant(merchantId);
         } catch (RuntimeException e) {
@@ -81,7 +81,7 @@ public class PosSales {
             }
             throw e;
         }
-        if (staff.storeId() != null && staff.storeId() != merchant.storeId()) {
+        if (staff.storeId() != null && !staff.storeId().equals(merchant.storeId())) {
             throw new DomainException(HttpStatus.FORBIDDEN, "OTHER_STORE", "This counter belongs to another store than yours");
         }
         return merchant;
