@@ -63,6 +63,11 @@ class OutboxRelayIT {
         admin.declareBinding(BindingBuilder.bind(queue).to(new TopicExchange("siyu.events")).with("member-service.MemberMerged"));
         try {
             Merge merge = merge(http, json);
+            // onboarding announced the tenant in the same transaction (points-service gives it its default earn rule)
+            JsonNode onboarded = json.readTree(jdbc.queryForObject(
+                    "select payload from outbox_event where tenant_id = ? and type = 'TenantOnboarded'", String.class, merge.tenant()));
+            assertThat(onboarded.path("tenantId").asLong()).isEqualTo(merge.tenant());
+            assertThat(onboarded.path("code").asText()).startsWith("ob-");
             Map<String, Object> row = jdbc.queryForMap(
                     "select event_id, payload from outbox_event where tenant_id = ? and type = 'MemberMerged'", merge.tenant());
             String eventId = (String) row.get("event_id");

@@ -254,6 +254,37 @@ class PointsMergeIT extends PointsApi {
         return state;
     }
 
+    @Test
+    void aNewTenantEarnsOnePointPerYuanFromItsOnboardingEventOnceAndAnOperatorsOwnRulesAreKept() throws Exception {
+        String onboarded = UUID.randomUUID().toString();
+        publish("TenantOnboarded", tenant, onboarded, Map.of("tenantId", tenant, "code", "mall" + tenant));
+        assertThat(Rabbit.eventually(() -> processed(onboarded))).as("TenantOnboarded consumed").isTrue();
+        publish("TenantOnboarded", tenant, onboarded, Map.of("tenantId", tenant, "code", "mall" + tenant));   // redelivered
+        String again = UUID.randomUUID().toString();                                                          // or sent twice
+        publish("TenantOnboarded", tenant, again, Map.of("tenantId", tenant, "code", "mall" + tenant));
+        assertThat(Rabbit.eventually(() -> processed(again))).isTrue();
+
+        JsonNode rules = getJson("/admin/v1/points/earn-rules", operator);
+        assertThat(rules).hasSize(1);
+        assertThat(rules.get(0).path("kind").asText()).isEqualTo("RATE");
+        assertThat(rules.get(0).path("rateMilli").asInt()).isEqualTo(1000);
+        assertThat(rules.get(0).hasNonNull("storeId")).isFalse();
+        assertThat(ok(earn(601, PointsLotsIT.id("pay"), 12_345, STORE_A, "2026-03-01T02:00:00Z")).path("points").asLong())
+                .isEqualTo(123);
+
+        // a tenant whose operator configured rules before the event arrived keeps exactly those
+        long configured = tenant + 1;
+        HttpHeaders configuredOperator = com.siyu.common.test.Http.staff(configured, 7, "OPERATOR");
+        ok(post("/admin/v1/points/earn-rules", map("kind", "RATE", "name", "ours", "rateMilli", 2500),
+                com.siyu.common.test.Http.write(configuredOperator)));
+        String late = UUID.randomUUID().toString();
+        publish("TenantOnboarded", configured, late, Map.of("tenantId", configured, "code", "mall" + configured));
+        assertThat(Rabbit.eventually(() -> processed(late))).isTrue();
+        JsonNode kept = getJson("/admin/v1/points/earn-rules", configuredOperator);
+        assertThat(kept).hasSize(1);
+        assertThat(kept.get(0).path("name").asText()).isEqualTo("ours");
+    }
+
     private long otherTenant;
 
     private String otherTenantState(long survivor, long merged) {

@@ -2,9 +2,11 @@ package com.siyu.member.tenant.domain;
 
 import com.siyu.common.context.Caller;
 import com.siyu.common.context.CallerContext;
+import com.siyu.member.events.domain.Outbox;
 import com.siyu.member.staff.domain.StaffAccounts;
 import com.siyu.member.staff.domain.StaffRole;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,15 +15,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TenantDirectory {
 
+    /** Published once per new tenant; other services give it their defaults (points-service: an earn rule of 1 point per yuan). */
+    public static final String TENANT_ONBOARDED = "TenantOnboarded";
+
     private final TenantRepository tenants;
     private final StaffAccounts staff;
+    private final Outbox outbox;
 
-    public TenantDirectory(TenantRepository tenants, StaffAccounts staff) {
+    public TenantDirectory(TenantRepository tenants, StaffAccounts staff, Outbox outbox) {
         this.tenants = tenants;
         this.staff = staff;
+        this.outbox = outbox;
     }
 
-    /** Creates the tenant, its stores and its first TENANT_ADMIN in one transaction. */
+    /** Creates the tenant, its stores and its first TENANT_ADMIN in one transaction, and announces it. */
     @Transactional
     public Tenant onboard(NewTenant request) {
         long tenantId = tenants.insertTenant(request);
@@ -31,6 +38,7 @@ public class TenantDirectory {
             }
             staff.create(request.adminUsername(), request.adminDisplayName(), request.adminPassword(),
                     Set.of(StaffRole.TENANT_ADMIN), null);
+            outbox.record(TENANT_ONBOARDED, Map.of("tenantId", tenantId, "code", request.code()));
             return tenants.findById(tenantId).orElseThrow();
         });
     }

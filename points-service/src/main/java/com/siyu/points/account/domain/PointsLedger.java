@@ -277,6 +277,10 @@ public class PointsLedger {
         return points.history(memberId, beforeId, limit);
     }
 
+    public Optional<JournalEntry> findEntry(BizType type, String bizId) {
+        return points.findEntry(type, bizId);
+    }
+
     public JournalEntry entry(BizType type, String bizId) {
         return points.findEntry(type, bizId).orElseThrow(() -> DomainException.notFound("Points change", bizId));
     }

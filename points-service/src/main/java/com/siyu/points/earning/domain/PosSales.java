@@ -45,17 +45,43 @@ public class PosSales {
     public Recorded record(Caller staff, Sale sale) {
         DirectoryClient.Merchant merchant = merchantOf(staff, sale.merchantId());
         long memberId = member(sale.memberKey(), sale.memberValue());
-        String bizId = bizId(sale.merchantId(), sale.receiptNo());
-        String category = sale.category() != null ? sale.category() : merchant.category();
+        return credit(memberId, merchant, sale.receiptNo(), sale.amountFen(), sale.category());
+    }
+
+    /**
+     * The member earns for a receipt of {@code merchant}, once per receipt of that counter whichever way it
+     * arrives (the POS or an approved receipt claim), and the sale grows the member. Replays are harmless:
+     * the earning replays by its business id and growth is keyed by the same id.
+     */
+    public Recorded credit(long memberId, DirectoryClient.Merchant merchant, String receiptNo, long amountFen, String category) {
+        String bizId = bizId(merchant.id(), receiptNo);
+        String effectiveCategory = category != null ? category : merchant.category();
         Instant now = clock.instant();
-        Earned earned = earnings.earn(new EarnCommand(memberId, bizId, sale.amountFen(), merchant.storeId(), merchant.id(), category, null, now));
+        Earned earned = earnings.earn(new EarnCommand(memberId, bizId, amountFen, merchant.storeId(), merchant.id(), effectiveCategory, null, now));
         if (earned.entry() != null && earned.entry().memberId() != memberId) {
             throw new DomainException(HttpStatus.CONFLICT, "RECEIPT_ALREADY_RECORDED",
-                    "Receipt " + sale.receiptNo() + " of this counter was already recorded for another member");
+                    "Receipt " + receiptNo + " of this counter was already recorded for another member");
         }
         // growth is keyed by the same receipt: a retry after a failure here applies it once, the points replay
-        directory.growth(memberId, new DirectoryClient.Growth(bizId, sale.amountFen(), merchant.storeId(), category, now));
+        directory.growth(memberId, new DirectoryClient.Growth(bizId, amountFen, merchant.storeId(), effectiveCategory, now));
         return new Recorded(memberId, merchant.storeId(), earned);
+    }
+
+    /** Whether a receipt of this counter already earned (from the POS or an approved claim). */
+    public boolean recorded(long merchantId, String receiptNo) {
+        return ledger.findEntry(com.siyu.points.account.domain.BizType.EARN, bizId(merchantId, receiptNo)).isPresent();
+    }
+
+    /** A counter of the caller's tenant (422 UNKNOWN_MERCHANT otherwise). */
+    public DirectoryClient.Merchant counter(String field, long merchantId) {
+        try {
+            return directory.merchant(merchantId);
+        } catch (RuntimeException e) {
+            if (RemoteRejection.in(e).filter(r -> r.status() == 404).isPresent()) {
+                throw new com.siyu.common.reference.UnknownReference(field, "Merchant", merchantId);
+            }
+            throw e;
+        }
     }
 
     /** The receipt's own earning names the member; a receipt that earned nothing has nothing to reverse (404). */
@@ -72,15 +98,7 @@ public class PosSales {
 
     /** The counter, which a cashier bound to a store may only report for if it is in their store. */
     private DirectoryClient.Merchant merchantOf(Caller staff, long merchantId) {
-        DirectoryClient.Merchant merchant;
-        try {
-            merchant = directory.merchant(merchantId);
-        } catch (RuntimeException e) {
-            if (RemoteRejection.in(e).filter(r -> r.status() == 404).isPresent()) {
-                throw new com.siyu.common.reference.UnknownReference("merchantId", "Merchant", merchantId);
-            }
-            throw e;
-        }
+        DirectoryClient.Merchant merchant = counter("merchantId", merchantId);
         if (staff.storeId() != null && !staff.storeId().equals(merchant.storeId())) {
             throw new DomainException(HttpStatus.FORBIDDEN, "OTHER_STORE", "This counter belongs to another store than yours");
         }
