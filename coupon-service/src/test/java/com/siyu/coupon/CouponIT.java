@@ -70,6 +70,15 @@ abstract class CouponIT {
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(404)
                         .withHeader("Content-Type", "application/problem+json")
                         .withBody("{\"status\":404,\"code\":\"NOT_FOUND\",\"detail\":\"not this tenant's\"}")));
+        tenantZone("Asia/Shanghai");
+    }
+
+    /** The zone member-service gives the tenant a request runs as (coupon-service caches it per tenant). */
+    static void tenantZone(String zone) {
+        memberService.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/internal/tenants/current")).atPriority(9)
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                        "{\"id\":1,\"code\":\"mall\",\"timeZone\":\"" + zone + "\"}")));
     }
 
     static Map<String, Object> template(String name, String type, int stock, int perMemberLimit) {

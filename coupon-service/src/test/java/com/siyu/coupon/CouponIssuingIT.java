@@ -193,6 +193,26 @@ class CouponIssuingIT extends CouponIT {
     }
 
     @Test
+    void theDailyLimitCountsTheTenantsOwnDay() {
+        // 25 hours apart, so their calendar days always differ: each tenant's quota is on its own local day
+        Map<String, java.time.LocalDate> days = new HashMap<>();
+        for (String zone : List.of("Pacific/Kiritimati", "Pacific/Pago_Pago")) {
+            freshTenant();
+            stores();
+            tenantZone(zone);
+            Map<String, Object> daily = cash("每日1张", 300, 100, 5);
+            daily.put("perMemberDailyLimit", 1);
+            long templateId = activeTemplate(daily);
+            assertThat(claim(5, templateId, null).getStatusCode().value()).isEqualTo(201);
+            assertThat(read(claim(5, templateId, null)).path("code").asText()).isEqualTo("COUPON_LIMIT_REACHED");
+            days.put(zone, jdbc.queryForObject("select claim_day from coupon_member_quota where template_id = ? and member_id = 5",
+                    java.time.LocalDate.class, templateId));
+            assertThat(days.get(zone)).as(zone).isEqualTo(java.time.LocalDate.now(java.time.ZoneId.of(zone)));
+        }
+        assertThat(days.get("Pacific/Kiritimati")).isAfter(days.get("Pacific/Pago_Pago"));
+    }
+
+    @Test
     void onlyActiveTemplatesIssueAndEveryStatusChangeIsAudited() {
         long templateId = read(createTemplate(cash("生命周期", 500, 10, 1))).path("id").asLong();
         ResponseEntity<String> draft = claim(1, templateId, null);

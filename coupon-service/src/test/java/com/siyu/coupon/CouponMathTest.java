@@ -24,6 +24,8 @@ import com.siyu.coupon.wallet.domain.Coupon;
 import com.siyu.coupon.wallet.domain.CouponStatus;
 import com.siyu.coupon.wallet.domain.IssueSource;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -33,7 +35,7 @@ class CouponMathTest {
 
     static final Instant FROM = Instant.parse("2026-01-01T00:00:00Z");
     static final Instant TO = Instant.parse("2026-12-31T00:00:00Z");
-    static final Instant NOW = Instant.parse("2026-06-01T04:00:00Z"); // 12:00 in Shanghai, a Monday
+    static final ZonedDateTime NOW = Instant.parse("2026-06-01T04:00:00Z").atZone(ZoneId.of("Asia/Shanghai")); // 12:00, a Monday
     static final Set<CouponType> STACKS_ALL = Set.of(CouponType.values());
 
     long nextId = 1;
@@ -99,6 +101,10 @@ class CouponMathTest {
         assertThat(CouponMath.refusal(lunch, cart(line(1, 1_000)), NOW.plusSeconds(24 * 3600))).contains("time");
         assertThatThrownBy(() -> CouponMath.check(List.of(lunch), cart(line(1, 1_000)), NOW.plusSeconds(3 * 3600)))
                 .isInstanceOf(CouponNotApplicable.class);
+        // the window is the tenant's own local time: the same instant is 05:00 in London, outside the lunch window,
+        // and 13:00 in Tokyo, inside it
+        assertThat(CouponMath.refusal(lunch, cart(line(1, 1_000)), NOW.withZoneSameInstant(ZoneId.of("Europe/London")))).contains("time");
+        assertThat(CouponMath.refusal(lunch, cart(line(1, 1_000)), NOW.withZoneSameInstant(ZoneId.of("Asia/Tokyo")))).isNull();
     }
 
     @Test

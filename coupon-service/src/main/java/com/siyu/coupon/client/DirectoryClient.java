@@ -13,4 +13,11 @@ public interface DirectoryClient {
 
     @GetMapping("/internal/merchants/{id}")
     Object merchant(@PathVariable("id") long id);
+
+    /** The caller's tenant (from the service token's tenant). */
+    @GetMapping("/internal/tenants/current")
+    TenantView currentTenant();
+
+    record TenantView(long id, String code, String timeZone) {
+    }
 }

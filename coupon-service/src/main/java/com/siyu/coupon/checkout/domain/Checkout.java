@@ -9,7 +9,9 @@ import com.siyu.coupon.wallet.domain.Coupon;
 import com.siyu.coupon.wallet.domain.CouponRepository;
 import com.siyu.coupon.wallet.domain.CouponStatus;
 import java.time.Clock;
+import com.siyu.coupon.client.TenantZones;
 import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,10 +36,12 @@ public class Checkout {
     private final TemplateRepository templates;
     private final RedemptionRepository redemptions;
     private final WalletMerges merges;
+    private final TenantZones zones;
     private final Clock clock;
 
     public Checkout(CouponRepository coupons, TemplateRepository templates, RedemptionRepository redemptions, WalletMerges merges,
-                    Clock clock) {
+                    TenantZones zones, Clock clock) {
+        this.zones = zones;
         this.coupons = coupons;
         this.templates = templates;
         this.redemptions = redemptions;
@@ -46,7 +50,12 @@ public class Checkout {
     }
 
     public Quote quote(long memberId, Cart cart) {
-        return CouponMath.quote(offers(coupons.ofMember(memberId, CouponStatus.AVAILABLE, 200)), cart, clock.instant());
+        return CouponMath.quote(offers(coupons.ofMember(memberId, CouponStatus.AVAILABLE, 200)), cart, localNow());
+    }
+
+    /** Now in the tenant's time zone, which usable windows are written in. */
+    public ZonedDateTime localNow() {
+        return clock.instant().atZone(zones.zone());
     }
 
     /** The offers for these coupons: each with its template (read, never written, at payment). */
@@ -78,9 +87,10 @@ public class Checkout {
                 throw new CouponNotAvailable(id, "it is " + coupon.status());
             }
         }
-        Instant now = clock.instant();
+        ZonedDateTime local = localNow();
+        Instant now = local.toInstant();
         List<Offer> offers = offers(found);
-        Combination combination = CouponMath.check(offers, cart, now);
+        Combination combination = CouponMath.check(offers, cart, local);
         for (long id : wanted) {
             if (!coupons.lock(id, memberId, paymentId, now)) {
                 // another payment took it between our read and our update: the conditional update decided

@@ -4,7 +4,7 @@ import com.siyu.coupon.template.domain.CouponTemplate;
 import com.siyu.coupon.template.domain.Scope;
 import com.siyu.coupon.wallet.domain.CouponStatus;
 import java.math.BigInteger;
-import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -33,13 +33,13 @@ public final class CouponMath {
     private CouponMath() {
     }
 
-    /** Why the coupon cannot be used on this cart at {@code at} on its own; null when it can. */
-    public static String refusal(Offer offer, Cart cart, Instant at) {
+    /** Why the coupon cannot be used on this cart at {@code at} (in the tenant's zone) on its own; null when it can. */
+    public static String refusal(Offer offer, Cart cart, ZonedDateTime at) {
         CouponTemplate t = offer.template();
         if (offer.coupon().status() != CouponStatus.AVAILABLE) {
             return "it is " + offer.coupon().status();
         }
-        if (!offer.coupon().validAt(at)) {
+        if (!offer.coupon().validAt(at.toInstant())) {
             return "it is valid from " + offer.coupon().validFrom() + " to " + offer.coupon().validTo();
         }
         if (!t.rules().usableWindow().allows(at)) {
@@ -61,7 +61,7 @@ public final class CouponMath {
      * The combination of exactly these coupons, or a problem saying which coupon does not apply or which
      * two do not stack. Used when a payment locks the coupons the member chose.
      */
-    public static Combination check(List<Offer> offers, Cart cart, Instant at) {
+    public static Combination check(List<Offer> offers, Cart cart, ZonedDateTime at) {
         for (Offer offer : offers) {
             String why = refusal(offer, cart, at);
             if (why != null) {
@@ -84,7 +84,7 @@ public final class CouponMath {
     }
 
     /** The coupons that apply on their own (largest discount first) and the best allowed combination. */
-    public static Quote quote(List<Offer> candidates, Cart cart, Instant at) {
+    public static Quote quote(List<Offer> candidates, Cart cart, ZonedDateTime at) {
         Map<Long, Offer> perTemplate = new LinkedHashMap<>();
         candidates.stream()
                 .filter(o -> refusal(o, cart, at) == null)

@@ -7,13 +7,13 @@ import com.siyu.coupon.template.domain.CouponTemplate;
 import com.siyu.coupon.template.domain.CouponType;
 import com.siyu.coupon.template.domain.TemplateRepository;
 import com.siyu.coupon.template.domain.TemplateStatus;
-import com.siyu.coupon.template.domain.UsableWindow;
 import com.siyu.coupon.template.domain.ValidityPeriod;
 import com.siyu.coupon.wallet.domain.Coupon;
 import com.siyu.coupon.wallet.domain.CouponRepository;
 import com.siyu.coupon.wallet.domain.IssueSource;
 import com.siyu.coupon.wallet.domain.NewCoupon;
 import java.security.SecureRandom;
+import com.siyu.coupon.client.TenantZones;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,11 +47,13 @@ public class Issuing {
     private final Outbox outbox;
     private final GeoFence fence;
     private final TransactionTemplate tx;
+    private final TenantZones zones;
     private final Clock clock;
     private final RandomGenerator random = new SecureRandom();
 
     public Issuing(TemplateRepository templates, CouponRepository coupons, Outbox outbox, GeoFence fence,
-                   TransactionTemplate tx, Clock clock) {
+                   TransactionTemplate tx, TenantZones zones, Clock clock) {
+        this.zones = zones;
         this.templates = templates;
         this.coupons = coupons;
         this.outbox = outbox;
@@ -106,7 +108,7 @@ public class Issuing {
     }
 
     private Issued issueOnce(CouponTemplate template, IssueCommand command, Instant now) {
-        LocalDate day = now.atZone(UsableWindow.MALL_TIME).toLocalDate();
+        LocalDate day = now.atZone(zones.zone()).toLocalDate();    // the tenant's day
         Integer dailyLimit = template.rules().perMemberDailyLimit();
         int seq = coupons.takeQuota(template.id(), command.memberId(), template.perMemberLimit(), dailyLimit, day)
                 .orElseThrow(() -> new CouponLimitReached(template.id(), template.perMemberLimit(), dailyLimit));

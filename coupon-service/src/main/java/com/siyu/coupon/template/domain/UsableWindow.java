@@ -1,18 +1,15 @@
 package com.siyu.coupon.template.domain;
 
 import java.time.DayOfWeek;
-import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Set;
 
 /**
- * When in the week a coupon may be used, in mall time (Asia/Shanghai): a daily window of minutes
+ * When in the week a coupon may be used, in the tenant's own time zone: a daily window of minutes
  * [from, to) and a set of weekdays. Nulls / empty mean "any time".
  */
 public record UsableWindow(Integer fromMinute, Integer toMinute, Set<DayOfWeek> weekdays) {
 
-    public static final ZoneId MALL_TIME = ZoneId.of("Asia/Shanghai");
     public static final UsableWindow ALWAYS = new UsableWindow(null, null, Set.of());
 
     public UsableWindow {
@@ -25,8 +22,8 @@ public record UsableWindow(Integer fromMinute, Integer toMinute, Set<DayOfWeek> 
         }
     }
 
-    public boolean allows(Instant at) {
-        ZonedDateTime local = at.atZone(MALL_TIME);
+    /** @param local the moment in the tenant's time zone */
+    public boolean allows(ZonedDateTime local) {
         if (!weekdays.isEmpty() && !weekdays.contains(local.getDayOfWeek())) {
             return false;
         }

@@ -4,8 +4,7 @@ import com.siyu.coupon.checkout.domain.Cart;
 import com.siyu.coupon.checkout.domain.Checkout;
 import com.siyu.coupon.checkout.domain.CouponMath;
 import com.siyu.coupon.checkout.domain.Offer;
-import java.time.Clock;
-import java.time.Instant;
+import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -19,22 +18,20 @@ public class Wallet {
 
     private final CouponRepository coupons;
     private final Checkout checkout;
-    private final Clock clock;
 
-    public Wallet(CouponRepository coupons, Checkout checkout, Clock clock) {
+    public Wallet(CouponRepository coupons, Checkout checkout) {
         this.coupons = coupons;
         this.checkout = checkout;
-        this.clock = clock;
     }
 
     /** {@code cart} may be null: then the available coupons are in expiry order, nothing is judged. */
     public WalletView view(long memberId, Cart cart) {
-        Instant now = clock.instant();
         List<WalletEntry> available;
         List<Offer> offers = checkout.offers(coupons.ofMember(memberId, CouponStatus.AVAILABLE, MAX_AVAILABLE));
         if (cart == null) {
             available = offers.stream().map(o -> new WalletEntry(o.coupon(), o.template(), null, 0, null)).toList();
         } else {
+            ZonedDateTime now = checkout.localNow();
             available = offers.stream().map(o -> {
                         String why = CouponMath.refusal(o, cart, now);
                         long discount = why == null ? CouponMath.quote(List.of(o), cart, now).applicable().get(0).discountFen() : 0;
