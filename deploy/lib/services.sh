@@ -18,7 +18,8 @@ _siyu_mgmt_port() { printf '%s\n' "$(( $1 + 1000 ))"; }
 # run directory: $SIYU_RUN_DIR/secrets.env (mode 600), never in git. Kubernetes takes them from Secrets.
 SIYU_CLIENT_SECRET_VARS=(SIYU_CLIENT_SECRET_POINTS SIYU_CLIENT_SECRET_PAYMENT SIYU_CLIENT_SECRET_COUPON
                          SIYU_CLIENT_SECRET_GUIDE SIYU_CLIENT_SECRET_TOUCHPOINT SIYU_PLATFORM_OPERATOR_SECRET)
-# Also SIYU_DATA_KEY: member-service's master key for secrets at rest (32 random bytes, Base64).
+# Also SIYU_DATA_KEY: member-service's master key for secrets at rest (32 random bytes, Base64), and
+# SIYU_PAYMENT_DATA_KEY: payment-service's own (the WeChat Pay merchants' keys), handed to it as SIYU_DATA_KEY.
 siyu_ensure_secrets() {
     local run file var
     run="$(_siyu_run_dir)"; file="$run/secrets.env"
@@ -31,6 +32,8 @@ siyu_ensure_secrets() {
           printf 'SIYU_DATA_KEY=%s\n' "$(head -c 32 /dev/urandom | base64 -w0)" >>"$file" )
     fi
     grep -q '^SIYU_DATA_KEY=' "$file" || printf 'SIYU_DATA_KEY=%s\n' "$(head -c 32 /dev/urandom | base64 -w0)" >>"$file"
+    grep -q '^SIYU_PAYMENT_DATA_KEY=' "$file" \
+        || printf 'SIYU_PAYMENT_DATA_KEY=%s\n' "$(head -c 32 /dev/urandom | base64 -w0)" >>"$file"
     # not exported: each JVM is handed only its own secrets (siyu_start_app)
     # shellcheck disable=SC1090
     source "$file"
@@ -43,6 +46,9 @@ _siyu_app_secrets() {
         member-service)
             for var in "${SIYU_CLIENT_SECRET_VARS[@]}" SIYU_DATA_KEY; do printf '%s=%s\n' "$var" "${!var:-}"; done ;;
         gateway) ;;
+        payment-service)
+            printf 'SIYU_SERVICE_SECRET=%s\n' "$(_siyu_service_secret "$1")"
+            printf 'SIYU_DATA_KEY=%s\n' "${SIYU_PAYMENT_DATA_KEY:-}" ;;
         *) printf 'SIYU_SERVICE_SECRET=%s\n' "$(_siyu_service_secret "$1")" ;;
     esac
 }

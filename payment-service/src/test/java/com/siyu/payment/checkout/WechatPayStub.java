@@ -57,6 +57,21 @@ final class WechatPayStub {
         server.stubFor(post(urlEqualTo("/v3/pay/transactions/jsapi")).willReturn(signed(200, "{\"prepay_id\":\"" + prepayId + "\"}")));
     }
 
+    /** A service-provider JSAPI prepay (a sub-merchant's order), answered and signed like WeChat Pay. */
+    void partnerPrepayAnswers(String prepayId) {
+        server.stubFor(post(urlEqualTo("/v3/pay/partner/transactions/jsapi")).willReturn(signed(200, "{\"prepay_id\":\"" + prepayId + "\"}")));
+    }
+
+    /** A sub-merchant's TRANSACTION.SUCCESS, as WeChat Pay notifies the service provider. */
+    Notification partnerNotification(String paymentNo, String transactionId, long totalFen, String subMchId, String subAppId) {
+        String resource = "{\"sp_appid\":\"" + APP_ID + "\",\"sp_mchid\":\"" + MCH_ID + "\",\"sub_appid\":\"" + subAppId
+                + "\",\"sub_mchid\":\"" + subMchId + "\",\"out_trade_no\":\"" + paymentNo + "\",\"transaction_id\":\"" + transactionId
+                + "\",\"trade_type\":\"JSAPI\",\"trade_state\":\"SUCCESS\",\"trade_state_desc\":\"支付成功\",\"bank_type\":\"CMC\","
+                + "\"success_time\":\"" + OffsetDateTime.now(ZoneOffset.ofHours(8)).withNano(0) + "\",\"payer\":{\"sub_openid\":\"o-sub\"},"
+                + "\"amount\":{\"total\":" + totalFen + ",\"payer_total\":" + totalFen + ",\"currency\":\"CNY\",\"payer_currency\":\"CNY\"}}";
+        return signedNotification("TRANSACTION.SUCCESS", "transaction", "支付成功", resource, platform.getPrivate());
+    }
+
     ResponseDefinitionBuilder signed(int status, String body) {
         String timestamp = Long.toString(Instant.now().getEpochSecond());
         String nonce = UUID.randomUUID().toString().replace("-", "");

@@ -44,8 +44,8 @@ public class Settlement {
     public enum Outcome { SETTLED, ALREADY_SETTLED }
 
     /** A notification as the channel sent it (no tenant on the request: the payment number tells which). */
-    public Outcome onNotification(String body, Map<String, String> headers) {
-        ChannelPaid paid = notifications.verify(body, headers);
+    public Outcome onNotification(String route, String body, Map<String, String> headers) {
+        ChannelPaid paid = notifications.verify(route, body, headers);
         long tenant = payments.tenantOf(paid.paymentNo()).orElseThrow(() -> {
             log.warn("Rejected payment notification for unknown payment {} (transaction {})", paid.paymentNo(), paid.transactionId());
             return new NotificationRejected("NOTIFICATION_UNKNOWN_PAYMENT", "No payment " + paid.paymentNo());

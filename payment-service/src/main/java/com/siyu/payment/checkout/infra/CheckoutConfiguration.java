@@ -3,6 +3,8 @@ package com.siyu.payment.checkout.infra;
 import com.siyu.payment.checkout.domain.CheckoutSettings;
 import com.siyu.payment.checkout.domain.CheckoutRules;
 import com.siyu.payment.checkout.domain.PromotionPolicy;
+import com.siyu.payment.client.TenantMiniApps;
+import com.siyu.payment.merchant.domain.MerchantAccounts;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -37,8 +39,9 @@ class CheckoutConfiguration {
     /** Real WeChat Pay v3 (or a stub of it at {@code siyu.payment.wechat.base-url}). */
     @Bean
     @ConditionalOnProperty(name = "siyu.payment.channel", havingValue = "wechat")
-    WechatPayChannel wechatPayChannel(CheckoutProperties properties, CheckoutSettings settings, Clock clock) {
-        return new WechatPayChannel(properties.wechat(), settings, clock);
+    WechatPayChannel wechatPayChannel(CheckoutProperties properties, CheckoutSettings settings, MerchantAccounts accounts,
+                                      TenantMiniApps miniApps, WechatPayeeMapper payees, Clock clock) {
+        return new WechatPayChannel(properties.wechat(), settings, accounts, miniApps, new WechatPayees(payees, clock), clock);
     }
 
     /** Local runs: the channel confirms every prepay at once; it never accepts a notification. */

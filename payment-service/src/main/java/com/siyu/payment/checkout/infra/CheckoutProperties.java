@@ -37,11 +37,11 @@ record CheckoutProperties(String channel,
      * with the platform public key {@code platformPublicKey} (id {@code PUB_KEY_ID_…}). {@code proxyHost}/{@code proxyPort}:
      * an optional egress proxy. WxJava signs requests and verifies answers only for hosts under
      * {@code .mch.weixin.qq.com}, so a stub is reached through the proxy, never by renaming the host.
-     * {@code refundNotifyUrl}: where refund results are notified; empty = {@code notifyUrl + "/refunds"}.
+     * Refund results are notified at {@code notifyUrl + "/refunds"}; tenants' own merchants and sub-merchants
+     * at {@code notifyUrl + "/merchants/<mchid>"} and {@code notifyUrl + "/partner"} (each with {@code /refunds}).
      */
     record Wechat(String appId, String mchId, String apiV3Key, String merchantSerialNo, String privateKey, String platformPublicKey,
                   String platformPublicKeyId, @DefaultValue("https://api.mch.weixin.qq.com") String baseUrl, String notifyUrl,
-                  String refundNotifyUrl,
                   @DefaultValue("2s") Duration connectTimeout, @DefaultValue("5s") Duration readTimeout, String proxyHost,
                   Integer proxyPort) {
     }

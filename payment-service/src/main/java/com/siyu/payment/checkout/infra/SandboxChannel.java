@@ -65,12 +65,12 @@ class SandboxChannel implements PaymentChannel, ChannelNotifications {
     }
 
     @Override
-    public ChannelPaid verify(String body, Map<String, String> headers) {
+    public ChannelPaid verify(String route, String body, Map<String, String> headers) {
         throw new NotificationRejected("NOTIFICATION_NOT_EXPECTED", "The sandbox channel confirms at once and accepts no notifications");
     }
 
     @Override
-    public ChannelRefund verifyRefund(String body, Map<String, String> headers) {
+    public ChannelRefund verifyRefund(String route, String body, Map<String, String> headers) {
         throw new NotificationRejected("NOTIFICATION_NOT_EXPECTED", "The sandbox channel refunds at once and accepts no notifications");
     }
 }

@@ -145,8 +145,8 @@ public class Refunding {
     }
 
     /** A refund notification as the channel sent it (the refund number tells the tenant). */
-    public void onNotification(String body, Map<String, String> headers) {
-        ChannelRefund result = notifications.verifyRefund(body, headers);
+    public void onNotification(String route, String body, Map<String, String> headers) {
+        ChannelRefund result = notifications.verifyRefund(route, body, headers);
         long tenant = refunds.tenantOf(result.refundNo()).orElseThrow(() -> {
             log.warn("Rejected refund notification for unknown refund {}", result.refundNo());
             return new NotificationRejected("NOTIFICATION_UNKNOWN_REFUND", "No refund " + result.refundNo());
