@@ -23,10 +23,19 @@ class WechatNotificationController {
     }
 
     /** The deployment's merchant, its sub-merchants (service-provider mode) and tenants' own merchants each notify at their own URL. */
-    @PostMapping(path = {"/api/v1/payment/notifications/wechat", "/api/v1/payment/notifications/wechat/partner",
-            "/api/v1/payment/notifications/wechat/merchants/{mchId:[0-9]{8,20}}"}, consumes = "application/json")
+    @PostMapping(path = "/api/v1/payment/notifications/wechat", consumes = "application/json")
     ResponseEntity<Void> notify(@RequestBody String body, HttpServletRequest request) {
         settlement.onNotification(WechatHeaders.route(request), body, WechatHeaders.of(request));
         return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(path = "/api/v1/payment/notifications/wechat/partner", consumes = "application/json")
+    ResponseEntity<Void> notifyPartner(@RequestBody String body, HttpServletRequest request) {
+        return notify(body, request);
+    }
+
+    @PostMapping(path = "/api/v1/payment/notifications/wechat/merchants/{mchId:[0-9]{8,20}}", consumes = "application/json")
+    ResponseEntity<Void> notifyMerchant(@RequestBody String body, HttpServletRequest request) {
+        return notify(body, request);
     }
 }

@@ -76,8 +76,17 @@ class RefundController {
     }
 
     /** WeChat Pay's refund results: 204 acknowledges; a problem answer makes WeChat Pay deliver again later. */
-    @PostMapping(path = {"/api/v1/payment/notifications/wechat/refunds", "/api/v1/payment/notifications/wechat/partner/refunds",
-            "/api/v1/payment/notifications/wechat/merchants/{mchId:[0-9]{8,20}}/refunds"}, consumes = "application/json")
+    @PostMapping(path = "/api/v1/payment/notifications/wechat/partner/refunds", consumes = "application/json")
+    ResponseEntity<Void> notifyPartner(@RequestBody String body, HttpServletRequest request) {
+        return notify(body, request);
+    }
+
+    @PostMapping(path = "/api/v1/payment/notifications/wechat/merchants/{mchId:[0-9]{8,20}}/refunds", consumes = "application/json")
+    ResponseEntity<Void> notifyMerchant(@RequestBody String body, HttpServletRequest request) {
+        return notify(body, request);
+    }
+
+    @PostMapping(path = "/api/v1/payment/notifications/wechat/refunds", consumes = "application/json")
     ResponseEntity<Void> notify(@RequestBody String body, HttpServletRequest request) {
         refunding.onNotification(WechatHeaders.route(request), body, WechatHeaders.of(request));
         return ResponseEntity.noContent().build();
