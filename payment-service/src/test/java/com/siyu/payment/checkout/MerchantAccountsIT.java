@@ -33,7 +33,6 @@ import org.springframework.http.ResponseEntity;
 @ServiceIT
 class MerchantAccountsIT extends CashierApi {
 
-    static final String SUB_MCH = "1900000109";
 
     private void miniProgram(String appId, String openid) {
         services.stubFor(get(urlEqualTo("/internal/tenants/current"))
@@ -67,9 +66,11 @@ class MerchantAccountsIT extends CashierApi {
     @Test
     void aSubMerchantTenantPaysThroughTheServiceProviderApisInItsOwnMiniProgram() {
         miniProgram("wx_mall_partner_01", "o-partner-payer");
-        JsonNode account = read(configure(tenant, Map.of("mode", "PARTNER", "subMchId", SUB_MCH)));
+        // a sub-merchant number of this run's tenant: the database outlives runs and a number belongs to one tenant
+        String subMch = "17" + String.format("%08d", tenant % 100_000_000);
+        JsonNode account = read(configure(tenant, Map.of("mode", "PARTNER", "subMchId", subMch)));
         assertThat(account.path("mode").asText()).isEqualTo("PARTNER");
-        assertThat(account.path("subMchId").asText()).isEqualTo(SUB_MCH);
+        assertThat(account.path("subMchId").asText()).isEqualTo(subMch);
         assertThat(account.path("credentialsStored").asBoolean()).isFalse();
 
         wechat.partnerPrepayAnswers("wx-partner-prepay-1");
@@ -81,39 +82,39 @@ class MerchantAccountsIT extends CashierApi {
         wechatServer.verify(postRequestedFor(urlEqualTo("/v3/pay/partner/transactions/jsapi"))
                 .withRequestBody(matchingJsonPath("$.sp_mchid", equalTo(WechatPayStub.MCH_ID)))
                 .withRequestBody(matchingJsonPath("$.sp_appid", equalTo(WechatPayStub.APP_ID)))
-                .withRequestBody(matchingJsonPath("$.sub_mchid", equalTo(SUB_MCH)))
+                .withRequestBody(matchingJsonPath("$.sub_mchid", equalTo(subMch)))
                 .withRequestBody(matchingJsonPath("$.sub_appid", equalTo("wx_mall_partner_01")))
                 .withRequestBody(matchingJsonPath("$.payer.sub_openid", equalTo("o-partner-payer")))
                 .withRequestBody(matchingJsonPath("$.out_trade_no", equalTo(no)))
                 .withRequestBody(matchingJsonPath("$.notify_url", equalTo("https://mall.example.com/api/v1/payment/notifications/wechat/partner"))));
-        assertThat(db.queryForObject("SELECT payee FROM wechat_payee WHERE no = ?", String.class, no)).isEqualTo("PARTNER:" + SUB_MCH);
+        assertThat(db.queryForObject("SELECT payee FROM wechat_payee WHERE no = ?", String.class, no)).isEqualTo("PARTNER:" + subMch);
 
         // another sub-merchant's notification, or the deployment merchant's own, cannot settle this payment
         assertThat(notify("/partner", wechat.partnerNotification(no, txn("p1"), 8_800, "1900000199", "wx_other"))).isEqualTo(400);
         assertThat(notify("", wechat.notification(no, txn("p2"), 8_800))).isEqualTo(400);
         assertThat(status(no)).isEqualTo("PENDING");
-        assertThat(notify("/partner", wechat.partnerNotification(no, txn("p3"), 8_800, SUB_MCH, "wx_mall_partner_01"))).isEqualTo(204);
+        assertThat(notify("/partner", wechat.partnerNotification(no, txn("p3"), 8_800, subMch, "wx_mall_partner_01"))).isEqualTo(204);
         assertThat(status(no)).isEqualTo("PAID");
 
         // an unpaid payment of this tenant is queried and closed at the sub-merchant
         wechat.partnerPrepayAnswers("wx-partner-prepay-2");
         String unpaid = read(payFor("o-partner-payer")).path("paymentNo").asText();
         wechatServer.stubFor(get(urlPathEqualTo("/v3/pay/partner/transactions/out-trade-no/" + unpaid)).willReturn(wechat.signed(200,
-                "{\"sp_appid\":\"" + WechatPayStub.APP_ID + "\",\"sp_mchid\":\"" + WechatPayStub.MCH_ID + "\",\"sub_mchid\":\"" + SUB_MCH
+                "{\"sp_appid\":\"" + WechatPayStub.APP_ID + "\",\"sp_mchid\":\"" + WechatPayStub.MCH_ID + "\",\"sub_mchid\":\"" + subMch
                         + "\",\"out_trade_no\":\"" + unpaid + "\",\"trade_state\":\"NOTPAY\",\"trade_state_desc\":\"未支付\"}")));
         wechatServer.stubFor(post(urlEqualTo("/v3/pay/partner/transactions/out-trade-no/" + unpaid + "/close"))
                 .willReturn(wechat.signed(204, "")));
         releasesAnswer();
         CallerContext.runAs(Caller.system(tenant), () -> expiry.expire(unpaid));
         wechatServer.verify(getRequestedFor(urlPathEqualTo("/v3/pay/partner/transactions/out-trade-no/" + unpaid))
-                .withQueryParam("sp_mchid", equalTo(WechatPayStub.MCH_ID)).withQueryParam("sub_mchid", equalTo(SUB_MCH)));
+                .withQueryParam("sp_mchid", equalTo(WechatPayStub.MCH_ID)).withQueryParam("sub_mchid", equalTo(subMch)));
         wechatServer.verify(postRequestedFor(urlEqualTo("/v3/pay/partner/transactions/out-trade-no/" + unpaid + "/close"))
-                .withRequestBody(matchingJsonPath("$.sub_mchid", equalTo(SUB_MCH))));
+                .withRequestBody(matchingJsonPath("$.sub_mchid", equalTo(subMch))));
         assertThat(status(unpaid)).isEqualTo("CLOSED");
 
         // a sub-merchant is one tenant's
         long other = tenant + 1;
-        ResponseEntity<String> taken = configure(other, Map.of("mode", "PARTNER", "subMchId", SUB_MCH));
+        ResponseEntity<String> taken = configure(other, Map.of("mode", "PARTNER", "subMchId", subMch));
         assertThat(taken.getStatusCode().value()).as(taken.getBody()).isEqualTo(409);
         assertThat(read(taken).path("code").asText()).isEqualTo("MERCHANT_TAKEN");
         db.update("DELETE FROM payment_merchant_account WHERE tenant_id = ?", tenant);   // the sub-merchant id is reused by later runs

@@ -21,19 +21,4 @@ public final class WechatHeaders {
         }
         return headers;
     }
-
-    private static final String PREFIX = "/api/v1/payment/notifications/wechat";
-
-    /**
-     * Which merchant a notification was sent to, from its path: "" (the deployment's own), {@code partner}
-     * or {@code merchants/<mchid>}; a refund's {@code /refunds} is not part of it.
-     */
-    public static String route(HttpServletRequest request) {
-        String path = request.getRequestURI();
-        String rest = path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : "";
-        if (rest.endsWith("/refunds")) {
-            rest = rest.substring(0, rest.length() - "/refunds".length());
-        }
-        return rest.startsWith("/") ? rest.substring(1) : rest;
-    }
 }

@@ -3,6 +3,7 @@ package com.siyu.payment.checkout.api;
 import com.siyu.payment.checkout.domain.Settlement;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,17 +26,21 @@ class WechatNotificationController {
     /** The deployment's merchant, its sub-merchants (service-provider mode) and tenants' own merchants each notify at their own URL. */
     @PostMapping(path = "/api/v1/payment/notifications/wechat", consumes = "application/json")
     ResponseEntity<Void> notify(@RequestBody String body, HttpServletRequest request) {
-        settlement.onNotification(WechatHeaders.route(request), body, WechatHeaders.of(request));
-        return ResponseEntity.noContent().build();
+        return receive("", body, request);
     }
 
     @PostMapping(path = "/api/v1/payment/notifications/wechat/partner", consumes = "application/json")
     ResponseEntity<Void> notifyPartner(@RequestBody String body, HttpServletRequest request) {
-        return notify(body, request);
+        return receive("partner", body, request);
     }
 
     @PostMapping(path = "/api/v1/payment/notifications/wechat/merchants/{mchId:[0-9]{8,20}}", consumes = "application/json")
-    ResponseEntity<Void> notifyMerchant(@RequestBody String body, HttpServletRequest request) {
-        return notify(body, request);
+    ResponseEntity<Void> notifyMerchant(@PathVariable String mchId, @RequestBody String body, HttpServletRequest request) {
+        return receive("merchants/" + mchId, body, request);
+    }
+
+    private ResponseEntity<Void> receive(String route, String body, HttpServletRequest request) {
+        settlement.onNotification(route, body, WechatHeaders.of(request));
+        return ResponseEntity.noContent().build();
     }
 }

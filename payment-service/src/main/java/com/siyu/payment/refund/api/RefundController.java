@@ -78,17 +78,21 @@ class RefundController {
     /** WeChat Pay's refund results: 204 acknowledges; a problem answer makes WeChat Pay deliver again later. */
     @PostMapping(path = "/api/v1/payment/notifications/wechat/partner/refunds", consumes = "application/json")
     ResponseEntity<Void> notifyPartner(@RequestBody String body, HttpServletRequest request) {
-        return notify(body, request);
+        return receive("partner", body, request);
     }
 
     @PostMapping(path = "/api/v1/payment/notifications/wechat/merchants/{mchId:[0-9]{8,20}}/refunds", consumes = "application/json")
-    ResponseEntity<Void> notifyMerchant(@RequestBody String body, HttpServletRequest request) {
-        return notify(body, request);
+    ResponseEntity<Void> notifyMerchant(@PathVariable String mchId, @RequestBody String body, HttpServletRequest request) {
+        return receive("merchants/" + mchId, body, request);
     }
 
     @PostMapping(path = "/api/v1/payment/notifications/wechat/refunds", consumes = "application/json")
     ResponseEntity<Void> notify(@RequestBody String body, HttpServletRequest request) {
-        refunding.onNotification(WechatHeaders.route(request), body, WechatHeaders.of(request));
+        return receive("", body, request);
+    }
+
+    private ResponseEntity<Void> receive(String route, String body, HttpServletRequest request) {
+        refunding.onNotification(route, body, WechatHeaders.of(request));
         return ResponseEntity.noContent().build();
     }
 }
