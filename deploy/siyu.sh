@@ -174,10 +174,31 @@ cmd_test() {
     return "$status"
 }
 
+# Benchmarks through the gateway (not part of test): builds the jars, then runs e2e's *BenchmarkIT against the
+# suite (started from those jars, or the one already running); figures are printed. SIYU_BENCH_SECONDS sets
+# each case's duration (default 8).
+cmd_bench() {
+    local status=0
+    mkdir -p "$SIYU_RUN_DIR/logs"
+    siyu_ensure_tools
+    siyu_ensure_mariadb
+    siyu_ensure_redis
+    siyu_ensure_rabbitmq
+    siyu_build_nacos
+    siyu_build_seata
+    siyu_start_seata
+    siyu_wait_seata 90
+    (cd "$ROOT" && ${SIYU_MVN:-mvn} -B ${SIYU_MVN_ARGS:-} install -DskipTests -DskipE2E=true \
+        && ${SIYU_MVN:-mvn} -B ${SIYU_MVN_ARGS:-} verify -pl e2e -Dit.test='*BenchmarkIT' -Dsiyu.bench.seconds="${SIYU_BENCH_SECONDS:-8}") \
+        || status=$?
+    return "$status"
+}
+
 case "${1:-}" in
     up) cmd_up ;;
+    bench) cmd_bench ;;
     down) shift; cmd_down "$@" ;;
     status) cmd_status ;;
     test) cmd_test ;;
-    *) echo "usage: deploy/siyu.sh up|down|status|test" >&2; exit 2 ;;
+    *) echo "usage: deploy/siyu.sh up|down|status|test|bench" >&2; exit 2 ;;
 esac

@@ -1,7 +1,11 @@
 package com.siyu.coupon;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -381,6 +385,20 @@ class CouponIssuingIT extends CouponIT {
         long templateId = activeTemplate(cash("会员日", 800, 50, 1));
         List<Long> members = new ArrayList<>(LongStream.rangeClosed(1001, 1060).boxed().toList());
         members.add(1001L); // listed twice, granted once
+        // member-service knows 1001-1060 as this tenant's active members; 1061 is not (another tenant's, or merged)
+        memberService.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/internal/members/known"))
+                .willReturn(okJson("{\"active\":" + LongStream.rangeClosed(1001, 1060).boxed().toList() + "}")));
+        List<Long> withAStranger = new ArrayList<>(members);
+        withAStranger.add(1061L);
+        ResponseEntity<String> refused = http.exchange("/admin/v1/coupon/grant-batches", HttpMethod.POST,
+                new HttpEntity<>(Map.of("templateId", templateId, "memberIds", withAStranger), Http.write(operator)), String.class);
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(422);
+        assertThat(read(refused).path("code").asText()).isEqualTo("UNKNOWN_MEMBERS");
+        assertThat(read(refused).path("detail").asText()).contains("[1061]");
+        assertThat(jdbc.queryForObject("select count(*) from coupon_grant_batch where template_id = ?", Integer.class, templateId)).isZero();
+        memberService.verify(postRequestedFor(urlEqualTo("/internal/members/known"))
+                .withRequestBody(matchingJsonPath("$.ids[61]", equalTo("1061"))));
+
         ResponseEntity<String> started = http.exchange("/admin/v1/coupon/grant-batches", HttpMethod.POST,
                 new HttpEntity<>(Map.of("templateId", templateId, "memberIds", members, "reason", "会员日"), Http.write(operator)),
                 String.class);

@@ -112,6 +112,35 @@ class GrowthReversalIT {
     }
 
     @Test
+    void aCounterPosRefundTakesBackGrowthOnceAndNeverCountsAnotherReceiptsRefunds() {
+        long member = read(post("/admin/v1/member/members", Map.of("phone", "13700000004"))).path("id").asLong();
+        // a long receipt number with an underscore: its key outgrows 64 characters and '_' is a LIKE wildcard
+        String receipt = "R_" + "7".repeat(62);
+        String lookalike = "RX" + "7".repeat(62);
+        post("/internal/members/" + member + "/growth", Map.of("bizId", "pos:501:" + receipt, "spendFen", 300, "storeId", store));
+        post("/internal/members/" + member + "/growth", Map.of("bizId", "pos:501:" + lookalike, "spendFen", 300, "storeId", store));
+        // each purchase: 1 growth per yuan and 10 for the visit
+        assertThat(member(member).path("growth").asLong()).isEqualTo(3 + 10 + 3 + 10);
+
+        // ¥1.50 of the look-alike receipt comes back: 1 growth
+        post("/internal/members/growth-reversals", Map.of("purchaseBizId", "pos:501:" + lookalike,
+                "refundBizId", "pos-refund:501:RF-" + "9".repeat(60), "spendFen", 150, "storeId", store));
+        assertThat(member(member).path("growth").asLong()).isEqualTo(25);
+        // ¥0.50 of this receipt is below a point of growth on its own; counting the other receipt's ¥1.50 would take 1
+        Map<String, Object> reversal = Map.of("purchaseBizId", "pos:501:" + receipt, "refundBizId", "pos-refund:501:RF-A",
+                "spendFen", 50, "storeId", store);
+        JsonNode first = read(post("/internal/members/growth-reversals", reversal));
+        assertThat(first.path("applied").asBoolean()).isTrue();
+        assertThat(member(member).path("growth").asLong()).isEqualTo(25);
+        // the POS retries the same refund: applied once
+        assertThat(read(post("/internal/members/growth-reversals", reversal)).path("applied").asBoolean()).isFalse();
+        assertThat(jdbc.queryForObject("select total_spend_fen from member where id = ?", Long.class, member)).isEqualTo(600 - 150 - 50);
+        ResponseEntity<String> headerOnly = http.exchange("/internal/members/growth-reversals", HttpMethod.POST,
+                new HttpEntity<>(reversal, Http.write(admin)), String.class);
+        assertThat(headerOnly.getStatusCode().value()).as("a staff token is not a service credential").isIn(401, 403);
+    }
+
+    @Test
     void anotherTenantsRefundNeverTouchesThisTenantsMember() {
         long member = read(post("/admin/v1/member/members", Map.of("phone", "13700000002"))).path("id").asLong();
         post("/internal/members/" + member + "/growth", Map.of("bizId", "CP2-1", "spendFen", 50_000, "storeId", store));

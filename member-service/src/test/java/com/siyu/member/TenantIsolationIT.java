@@ -38,6 +38,7 @@ class TenantIsolationIT {
     long memberA;
     long storeA;
     long mergeA;
+    long mergedA;
     long segmentA;
 
     @BeforeEach
@@ -46,9 +47,9 @@ class TenantIsolationIT {
         tenantB = onboard();
         HttpHeaders adminA = Http.staff(tenantA, 1, "TENANT_ADMIN");
         memberA = create("/admin/v1/member/members", Map.of("phone", "13300000001"), adminA).path("id").asLong();
-        long otherA = create("/admin/v1/member/members", Map.of("phone", "13300000002"), adminA).path("id").asLong();
+        mergedA = create("/admin/v1/member/members", Map.of("phone", "13300000002"), adminA).path("id").asLong();
         storeA = read(http.exchange("/admin/v1/member/stores", HttpMethod.GET, new HttpEntity<>(adminA), String.class)).get(0).path("id").asLong();
-        mergeA = create("/admin/v1/member/merges", Map.of("survivorId", memberA, "mergedId", otherA, "reason", "same person"), adminA)
+        mergeA = create("/admin/v1/member/merges", Map.of("survivorId", memberA, "mergedId", mergedA, "reason", "same person"), adminA)
                 .path("id").asLong();
         segmentA = create("/admin/v1/member/segments", Map.of("name", "all", "rule",
                 Map.of("all", List.of(Map.of("field", "visits", "op", "gte", "value", 0)))), adminA).path("id").asLong();
@@ -92,6 +93,23 @@ class TenantIsolationIT {
         assertThat(stores.findValues("id").stream().map(JsonNode::asLong).toList()).doesNotContain(storeA);
         JsonNode staff = read(http.exchange("/admin/v1/member/staff", HttpMethod.GET, new HttpEntity<>(b), String.class));
         assertThat(staff.size()).isEqualTo(1);
+    }
+
+    @Test
+    void aListOfMembersIsAnsweredWithTheCallersActiveMembersOnly() {
+        Map<String, Object> ids = Map.of("ids", List.of(memberA, mergedA, 999_999_999L));
+        assertThat(known(tenantA, ids)).containsExactly(memberA);
+        assertThat(known(tenantB, ids)).isEmpty();
+        ResponseEntity<String> tooMany = http.exchange("/internal/members/known", HttpMethod.POST, new HttpEntity<>(
+                Map.of("ids", java.util.stream.LongStream.rangeClosed(1, 5001).boxed().toList()), Http.write(Http.internal(tenantA))), String.class);
+        assertThat(tooMany.getStatusCode().value()).isEqualTo(400);
+    }
+
+    private List<Long> known(long tenant, Map<String, Object> ids) {
+        ResponseEntity<String> response = http.exchange("/internal/members/known", HttpMethod.POST,
+                new HttpEntity<>(ids, Http.write(Http.internal(tenant))), String.class);
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+        return java.util.stream.StreamSupport.stream(read(response).path("active").spliterator(), false).map(JsonNode::asLong).toList();
     }
 
     private long onboard() {

@@ -43,6 +43,8 @@ class PosSalesIT extends PointsApi {
                 .withQueryParam("value", equalTo("8800000062")).atPriority(1).willReturn(okJson("{\"id\":62}")));
         memberService.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/internal/members/\\d+/growth"))
                 .willReturn(aResponse().withStatus(204)));
+        memberService.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlPathEqualTo("/internal/members/growth-reversals"))
+                .willReturn(okJson("{\"memberId\":61,\"growth\":0,\"tier\":null,\"applied\":true}")));
     }
 
     private ResponseEntity<String> sale(HttpHeaders staff, long merchant, String receipt, long fen, String kind, String value) {
@@ -89,6 +91,12 @@ class PosSalesIT extends PointsApi {
         JsonNode replay = ok(post("/admin/v1/points/pos-sales/501/R-2/refunds", map("refundNo", "RF-1", "amountFen", 5_000), Http.write(cashierA)));
         assertThat(replay.path("id").asLong()).isEqualTo(half.path("id").asLong());
         assertThat(balance(61)).isEqualTo(50);
+        // the refunded amount comes off the member's growth and spend, keyed by the refund (member-service applies it once)
+        memberService.verify(2, postRequestedFor(urlPathEqualTo("/internal/members/growth-reversals"))
+                .withRequestBody(matchingJsonPath("$.purchaseBizId", equalTo("pos:501:R-2")))
+                .withRequestBody(matchingJsonPath("$.refundBizId", equalTo("pos-refund:501:RF-1")))
+                .withRequestBody(matchingJsonPath("$.spendFen", equalTo("5000")))
+                .withRequestBody(matchingJsonPath("$.storeId", equalTo("101"))));
         ResponseEntity<String> never = post("/admin/v1/points/pos-sales/501/R-404/refunds", map("refundNo", "RF-2", "amountFen", 100),
                 Http.write(cashierA));
         assertThat(never.getStatusCode().value()).isEqualTo(404);

@@ -29,6 +29,10 @@ public interface DirectoryClient {
     @PostMapping("/internal/members/{id}/growth")
     void growth(@PathVariable("id") long id, @RequestBody Growth growth);
 
+    /** Takes back a refunded purchase's growth and spend, once per refund. */
+    @PostMapping("/internal/members/growth-reversals")
+    void reverseGrowth(@RequestBody GrowthReversal reversal);
+
     record Merchant(long id, Long storeId, String category) {
     }
 
@@ -36,5 +40,8 @@ public interface DirectoryClient {
     }
 
     record Growth(String bizId, long spendFen, Long storeId, String category, Instant occurredAt) {
+    }
+
+    record GrowthReversal(String purchaseBizId, String refundBizId, long spendFen, Long storeId, String category, Instant occurredAt) {
     }
 }

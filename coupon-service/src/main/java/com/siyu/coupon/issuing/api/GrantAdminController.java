@@ -65,6 +65,8 @@ class GrantAdminController {
     @PostMapping("/admin/v1/coupon/grant-batches")
     ResponseEntity<BatchResponse> startBatch(@Valid @RequestBody BatchRequest r) {
         Caller staff = StaffOnly.require("TENANT_ADMIN", "OPERATOR");
+        // a listed member of another tenant (or none at all) would use up stock: the whole list is checked first
+        references.members("memberIds", r.memberIds());
         GrantBatch batch = r.segmentId() != null
                 ? batches.startForSegment(r.templateId(), r.segmentId(), r.reason(), staff.staffId())
                 : batches.start(r.templateId(), r.memberIds(), r.reason(), staff.staffId());

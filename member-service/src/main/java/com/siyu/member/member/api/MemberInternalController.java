@@ -1,8 +1,15 @@
 package com.siyu.member.member.api;
 
 import com.siyu.member.member.domain.Members;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** For other services (Feign): does this member exist in the caller's tenant? */
@@ -18,5 +25,17 @@ class MemberInternalController {
     @GetMapping("/internal/members/{id}")
     MemberResponse get(@PathVariable long id) {
         return MemberResponse.of(members.get(id));
+    }
+
+    record KnownMembersRequest(@NotNull @Size(min = 1, max = 5000) List<@NotNull @Positive Long> ids) {
+    }
+
+    record KnownMembers(List<Long> active) {
+    }
+
+    /** Which of the ids are the caller's tenant's active members (a grant batch checks its list in one call). */
+    @PostMapping("/internal/members/known")
+    KnownMembers known(@Valid @RequestBody KnownMembersRequest request) {
+        return new KnownMembers(members.activeAmong(request.ids()).stream().sorted().toList());
     }
 }

@@ -1,6 +1,8 @@
 package com.siyu.member.member.domain;
 
+import java.util.Collection;
 import java.util.Optional;
+import java.util.Set;
 
 public interface MemberRepository {
 
@@ -8,6 +10,9 @@ public interface MemberRepository {
     long insert(Phone phone, String nickname, FunnelStage stage, Long storeId);
 
     Optional<Member> findById(long id);
+
+    /** Which of {@code ids} are active members of the tenant in context. */
+    Set<Long> activeAmong(Collection<Long> ids);
 
     /** Sets the member's phone; a walk-in becomes a registered member. */
     void bindPhone(long id, Phone phone);

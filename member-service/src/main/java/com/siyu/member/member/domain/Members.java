@@ -67,6 +67,11 @@ public class Members {
         return members.findById(id).orElseThrow(() -> DomainException.notFound("Member", id));
     }
 
+    /** Which of {@code ids} are active members of the caller's tenant (a batch's audience is checked in one call). */
+    public java.util.Set<Long> activeAmong(java.util.Collection<Long> ids) {
+        return members.activeAmong(ids);
+    }
+
     /** The member as seen by other services: a merged member resolves to the one it was merged into. */
     public Member resolve(long id) {
         Member member = get(id);

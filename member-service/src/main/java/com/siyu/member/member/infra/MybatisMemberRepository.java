@@ -10,7 +10,10 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -45,6 +48,17 @@ class MybatisMemberRepository implements MemberRepository {
     @Override
     public Optional<Member> findById(long id) {
         return Optional.ofNullable(mapper.selectById(id)).map(MybatisMemberRepository::toMember);
+    }
+
+    @Override
+    public Set<Long> activeAmong(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        // the tenant line scopes the statement to the tenant in context
+        return new HashSet<>(mapper.selectObjs(new com.baomidou.mybatisplus.core.conditions.query.QueryWrapper<MemberRow>()
+                .select("id").in("id", ids).eq("status", MemberStatus.ACTIVE.name())).stream()
+                .map(id -> ((Number) id).longValue()).toList());
     }
 
     @Override

@@ -49,6 +49,16 @@ class TierController {
         return tiers.record(new GrowthEvent(id, request.bizId(), request.spendFen(), request.storeId(), request.category(), request.occurredAt()));
     }
 
+    /**
+     * A refund of a purchase reported elsewhere than the cashier (a counter POS sale) takes back the growth and
+     * spend it added, once per refund, on the member the purchase was recorded on (see {@link Tiers#reverse}).
+     */
+    @PostMapping("/internal/members/growth-reversals")
+    Tiers.GrowthResult reverse(@Valid @RequestBody GrowthReversalRequest request) {
+        return tiers.reverse(request.purchaseBizId(), request.refundBizId(), request.spendFen(), request.storeId(), request.category(),
+                request.occurredAt());
+    }
+
     /** The scheduled downgrade evaluation, callable with an explicit "as of" (jobs, tests, backfills). */
     @PostMapping("/internal/tiers/evaluations")
     Map<String, Object> evaluate(@RequestParam Instant asOf) {

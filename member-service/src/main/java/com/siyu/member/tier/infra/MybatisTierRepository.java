@@ -82,7 +82,8 @@ class MybatisTierRepository implements TierRepository {
 
     @Override
     public long reversedSpend(String bizId) {
-        return growth.reversedSpend(bizId);
+        // the purchase's id is a LIKE prefix: its own '_' or '%' (a receipt number may hold '_') must not match others
+        return growth.reversedSpend(bizId.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
     }
 
     @Override

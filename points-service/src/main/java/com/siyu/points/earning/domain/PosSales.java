@@ -13,7 +13,8 @@ import org.springframework.stereotype.Service;
  * Earning outside the mini-program cashier: a counter's POS reports a sale paid in cash or by card
  * (receipt number, amount, the member by id, phone or member card) and the member earns by the
  * tenant's rules, once per receipt of that counter; the sale grows the member like a cashier payment.
- * A refund of the receipt reverses the points in proportion, once per refund number.
+ * A refund of the receipt reverses the points in proportion and takes its amount off the member's growth and
+ * spend, once per refund number.
  */
 @Service
 public class PosSales {
@@ -84,12 +85,20 @@ public class PosSales {
         }
     }
 
-    /** The receipt's own earning names the member; a receipt that earned nothing has nothing to reverse (404). */
+    /**
+     * The receipt's own earning names the member; a receipt that earned nothing has nothing to reverse (404).
+     * The points come back in proportion, then the refunded amount comes off the member's growth and spend;
+     * both are keyed by the refund number, so the POS retrying after a failure in between applies each once.
+     */
     public Reversed refund(Caller staff, long merchantId, String receiptNo, String refundNo, long refundFen) {
-        merchantOf(staff, merchantId);
+        DirectoryClient.Merchant merchant = merchantOf(staff, merchantId);
         String earnBizId = bizId(merchantId, receiptNo);
         long memberId = ledger.entry(com.siyu.points.account.domain.BizType.EARN, earnBizId).memberId();
-        return earnings.reverse(memberId, "pos-refund:" + merchantId + ":" + refundNo, earnBizId, refundFen);
+        String refundBizId = "pos-refund:" + merchantId + ":" + refundNo;
+        Reversed reversed = earnings.reverse(memberId, refundBizId, earnBizId, refundFen);
+        directory.reverseGrowth(new DirectoryClient.GrowthReversal(earnBizId, refundBizId, refundFen, merchant.storeId(),
+                merchant.category(), clock.instant()));
+        return reversed;
     }
 
     static String bizId(long merchantId, String receiptNo) {
