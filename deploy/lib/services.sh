@@ -19,7 +19,8 @@ _siyu_mgmt_port() { printf '%s\n' "$(( $1 + 1000 ))"; }
 SIYU_CLIENT_SECRET_VARS=(SIYU_CLIENT_SECRET_POINTS SIYU_CLIENT_SECRET_PAYMENT SIYU_CLIENT_SECRET_COUPON
                          SIYU_CLIENT_SECRET_GUIDE SIYU_CLIENT_SECRET_TOUCHPOINT SIYU_PLATFORM_OPERATOR_SECRET)
 # Also SIYU_DATA_KEY: member-service's master key for secrets at rest (32 random bytes, Base64), and
-# SIYU_PAYMENT_DATA_KEY: payment-service's own (the WeChat Pay merchants' keys), handed to it as SIYU_DATA_KEY.
+# SIYU_PAYMENT_DATA_KEY: payment-service's own (the WeChat Pay merchants' keys), handed to it as SIYU_DATA_KEY,
+# and SIYU_GUIDE_CODE_KEY: guide-service's key that signs guides' personal codes and share links.
 siyu_ensure_secrets() {
     local run file var
     run="$(_siyu_run_dir)"; file="$run/secrets.env"
@@ -34,6 +35,8 @@ siyu_ensure_secrets() {
     grep -q '^SIYU_DATA_KEY=' "$file" || printf 'SIYU_DATA_KEY=%s\n' "$(head -c 32 /dev/urandom | base64 -w0)" >>"$file"
     grep -q '^SIYU_PAYMENT_DATA_KEY=' "$file" \
         || printf 'SIYU_PAYMENT_DATA_KEY=%s\n' "$(head -c 32 /dev/urandom | base64 -w0)" >>"$file"
+    grep -q '^SIYU_GUIDE_CODE_KEY=' "$file" \
+        || printf 'SIYU_GUIDE_CODE_KEY=%s\n' "$(head -c 32 /dev/urandom | base64 -w0)" >>"$file"
     # not exported: each JVM is handed only its own secrets (siyu_start_app)
     # shellcheck disable=SC1090
     source "$file"
@@ -49,6 +52,9 @@ _siyu_app_secrets() {
         payment-service)
             printf 'SIYU_SERVICE_SECRET=%s\n' "$(_siyu_service_secret "$1")"
             printf 'SIYU_DATA_KEY=%s\n' "${SIYU_PAYMENT_DATA_KEY:-}" ;;
+        guide-service)
+            printf 'SIYU_SERVICE_SECRET=%s\n' "$(_siyu_service_secret "$1")"
+            printf 'SIYU_GUIDE_CODE_KEY=%s\n' "${SIYU_GUIDE_CODE_KEY:-}" ;;
         *) printf 'SIYU_SERVICE_SECRET=%s\n' "$(_siyu_service_secret "$1")" ;;
     esac
 }

@@ -51,10 +51,11 @@ class FoundationScenariosIT {
         Gateway.Response templates = gateway.get("/admin/v1/coupon/templates", mallA.adminToken());
         assertThat(templates.body().findValuesAsText("name")).contains("满100减20");
 
-        Gateway.Response guide = gateway.post("/admin/v1/guide/guides", mallA.adminToken(),
-                map("storeId", mallA.storeA(), "name", "小王", "phone", randomPhone()));
-        assertThat(guide.status()).as(guide.toString()).isEqualTo(201);
-        assertThat(guide.body().path("storeId").asLong()).isEqualTo(mallA.storeA());
+        Tenants.Guide guide = Tenants.guide(gateway, mallA, mallA.storeA(), "wang-" + UUID.randomUUID().toString().substring(0, 6));
+        Gateway.Response me = gateway.get("/admin/v1/guide/me", guide.token());
+        assertThat(me.status()).as(me.toString()).isEqualTo(200);
+        assertThat(me.body().path("id").asLong()).isEqualTo(guide.id());
+        assertThat(me.body().path("storeId").asLong()).isEqualTo(mallA.storeA());
 
         Gateway.Response quiet = gateway.put("/admin/v1/touchpoint/quiet-hours", mallA.adminToken(),
                 map("start", "21:30", "end", "08:30", "timeZone", "Asia/Shanghai"));

@@ -87,6 +87,26 @@ final class Tenants {
         return Gateway.JSON.readTree(token.body()).path("access_token").asText();
     }
 
+    /** A staff account with the GUIDE role at {@code storeId}, enrolled in guide-service; returns (guide id, the guide's token). */
+    static Guide guide(Gateway gateway, Tenant tenant, long storeId, String username) {
+        String password = "pw-" + UUID.randomUUID();
+        Gateway.Response staff = gateway.post("/admin/v1/member/staff", tenant.adminToken(), map("username", username,
+                "displayName", "导购 " + username, "password", password, "roles", List.of("GUIDE"), "storeId", storeId));
+        if (staff.status() != 201) {
+            throw new IllegalStateException("staff " + username + ": " + staff);
+        }
+        String phone = "139" + String.format("%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
+        Gateway.Response guide = gateway.post("/admin/v1/guide/guides", tenant.adminToken(), map("staffId", staff.body().path("id").asLong(),
+                "storeId", storeId, "name", "导购 " + username, "phone", phone));
+        if (guide.status() != 201) {
+            throw new IllegalStateException("guide " + username + ": " + guide);
+        }
+        return new Guide(guide.body().path("id").asLong(), storeId, signIn(gateway, tenant.code(), username, password));
+    }
+
+    record Guide(long id, long storeId, String token) {
+    }
+
     static String signIn(Gateway gateway, String tenantCode, String username, String password) {
         Gateway.Response session = gateway.write("POST", "/api/v1/member/staff-sessions", null,
                 map("tenantCode", tenantCode, "username", username, "password", password), null);

@@ -97,6 +97,7 @@ class GuideBindingIT {
         memberService.stubFor(get(com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching("/internal/members/9\\d{5}")).atPriority(8)
                 .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "application/problem+json")
                         .withBody("{\"status\":404,\"code\":\"NOT_FOUND\",\"detail\":\"not this tenant's\"}")));
+        MemberServiceStub.staffAndCounters(memberService);
     }
 
     @Test
@@ -214,7 +215,8 @@ class GuideBindingIT {
 
     private long guide(String phone) {
         ResponseEntity<String> enrolled = http.exchange("/admin/v1/guide/guides", HttpMethod.POST,
-                new HttpEntity<>(Map.of("storeId", 1, "name", "小李", "phone", phone), Http.write(manager)), String.class);
+                new HttpEntity<>(Map.of("staffId", Long.parseLong(phone.substring(4)), "storeId", 1, "name", "小李", "phone", phone),
+                        Http.write(manager)), String.class);
         assertThat(enrolled.getStatusCode().value()).as(enrolled.getBody()).isEqualTo(201);
         return read(enrolled).path("id").asLong();
     }

@@ -48,6 +48,8 @@ class GuideRosterIT {
     TestRestTemplate http;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     long tenant;
     HttpHeaders manager;
@@ -62,6 +64,7 @@ class GuideRosterIT {
         memberService.stubFor(get(urlEqualTo("/internal/stores/2")).willReturn(aResponse().withStatus(404)
                 .withHeader("Content-Type", "application/problem+json")
                 .withBody("{\"status\":404,\"code\":\"NOT_FOUND\",\"detail\":\"Store 2 does not exist\"}")));
+        MemberServiceStub.staffAndCounters(memberService);
     }
 
     @Test
@@ -94,6 +97,40 @@ class GuideRosterIT {
     }
 
     @Test
+    void onlyAGuideAccountOfTheStoreBecomesAGuideAndEachAccountOrWecomUserOnce() {
+        assertThat(code(enrol(manager, Map.of("staffId", 800_001, "storeId", 1, "name", "收银", "phone", "13912340011"))))
+                .isEqualTo("NOT_A_GUIDE_ACCOUNT");
+        assertThat(code(enrol(manager, Map.of("staffId", 900_001, "storeId", 1, "name", "外人", "phone", "13912340012"))))
+                .isEqualTo("UNKNOWN_STAFF");
+        assertThat(code(enrol(manager, Map.of("staffId", 700_001, "storeId", 1, "name", "别店", "phone", "13912340013"))))
+                .isEqualTo("STAFF_OF_OTHER_STORE");
+        assertThat(code(enrol(manager, Map.of("staffId", 11, "storeId", 1, "merchantId", 502, "name", "柜", "phone", "13912340014"))))
+                .isEqualTo("COUNTER_OF_OTHER_STORE");
+        ResponseEntity<String> atCounter = enrol(manager, Map.of("staffId", 11, "storeId", 1, "merchantId", 501, "name", "小周",
+                "phone", "13912340015", "wecomUserId", "zhou.x", "level", 3));
+        assertThat(atCounter.getStatusCode().value()).as(atCounter.getBody()).isEqualTo(201);
+        assertThat(read(atCounter).path("merchantId").asLong()).isEqualTo(501);
+        assertThat(read(atCounter).path("level").asInt()).isEqualTo(3);
+        assertThat(code(enrol(manager, Map.of("staffId", 11, "storeId", 1, "name", "小周", "phone", "13912340016"))))
+                .isEqualTo("GUIDE_ALREADY_ENROLLED");
+        assertThat(code(enrol(manager, Map.of("staffId", 12, "storeId", 1, "name", "小吴", "phone", "13912340017", "wecomUserId", "zhou.x"))))
+                .isEqualTo("WECOM_USER_TAKEN");
+        // a manager placed at store 2 enrols at store 2 only, and sees only store 2's guides
+        HttpHeaders managerOf2 = Http.staffAt(tenant, 44, 2, "MANAGER");
+        assertThat(enrol(managerOf2, Map.of("staffId", 13, "storeId", 1, "name", "小郑", "phone", "13912340018")).getStatusCode().value())
+                .isEqualTo(403);
+        assertThat(read(http.exchange("/admin/v1/guide/guides", HttpMethod.GET, new HttpEntity<>(managerOf2), String.class)).size()).isZero();
+        assertThat(http.exchange("/admin/v1/guide/guides/" + read(atCounter).path("id").asLong(), HttpMethod.GET, new HttpEntity<>(managerOf2),
+                String.class).getStatusCode().value()).isEqualTo(404);
+        // a guide signs in with their staff token and is themselves
+        JsonNode me = read(http.exchange("/admin/v1/guide/me", HttpMethod.GET, new HttpEntity<>(Http.staff(tenant, 11, "GUIDE")), String.class));
+        assertThat(me.path("id").asLong()).isEqualTo(read(atCounter).path("id").asLong());
+        assertThat(http.exchange("/admin/v1/guide/me", HttpMethod.GET, new HttpEntity<>(Http.staff(tenant, 12, "GUIDE")), String.class)
+                .getStatusCode().value()).isEqualTo(403);
+        assertThat(jdbc.queryForObject("select count(*) from guide where tenant_id = ?", Integer.class, tenant)).isEqualTo(1);
+    }
+
+    @Test
     void badInputIsAProblem() {
         ResponseEntity<String> bad = enrol(manager, 1, "555-1234");
         assertThat(bad.getStatusCode().value()).isEqualTo(400);
@@ -104,7 +141,17 @@ class GuideRosterIT {
 
     private ResponseEntity<String> enrol(HttpHeaders staff, long storeId, String phone) {
         return http.exchange("/admin/v1/guide/guides", HttpMethod.POST,
-                new HttpEntity<>(Map.of("storeId", storeId, "name", "小李", "phone", phone), Http.write(staff)), String.class);
+                new HttpEntity<>(Map.of("staffId", Long.parseLong(phone.substring(4)), "storeId", storeId, "name", "小李", "phone", phone),
+                        Http.write(staff)), String.class);
+    }
+
+    private ResponseEntity<String> enrol(HttpHeaders staff, Map<String, Object> body) {
+        return http.exchange("/admin/v1/guide/guides", HttpMethod.POST, new HttpEntity<>(body, Http.write(staff)), String.class);
+    }
+
+    private String code(ResponseEntity<String> response) {
+        assertThat(response.getStatusCode().is4xxClientError()).as(response.getBody()).isTrue();
+        return read(response).path("code").asText();
     }
 
     private JsonNode read(ResponseEntity<String> response) {

@@ -40,6 +40,7 @@ class TenantIsolationIT {
     long mergeA;
     long mergedA;
     long segmentA;
+    long staffA;
 
     @BeforeEach
     void twoTenants() {
@@ -49,6 +50,8 @@ class TenantIsolationIT {
         memberA = create("/admin/v1/member/members", Map.of("phone", "13300000001"), adminA).path("id").asLong();
         mergedA = create("/admin/v1/member/members", Map.of("phone", "13300000002"), adminA).path("id").asLong();
         storeA = read(http.exchange("/admin/v1/member/stores", HttpMethod.GET, new HttpEntity<>(adminA), String.class)).get(0).path("id").asLong();
+        staffA = create("/admin/v1/member/staff", Map.of("username", "guide.a", "displayName", "导购A", "password", "correct-horse-battery",
+                "roles", List.of("GUIDE"), "storeId", storeA), adminA).path("id").asLong();
         mergeA = create("/admin/v1/member/merges", Map.of("survivorId", memberA, "mergedId", mergedA, "reason", "same person"), adminA)
                 .path("id").asLong();
         segmentA = create("/admin/v1/member/segments", Map.of("name", "all", "rule",
@@ -74,6 +77,7 @@ class TenantIsolationIT {
                 new Object[] {HttpMethod.GET, "/admin/v1/member/segments/" + segmentA + "/members", null},
                 new Object[] {HttpMethod.GET, "/internal/members/" + memberA, null},
                 new Object[] {HttpMethod.GET, "/internal/stores/" + storeA, null},
+                new Object[] {HttpMethod.GET, "/internal/staff/" + staffA, null},
                 new Object[] {HttpMethod.POST, "/internal/members/" + memberA + "/growth", Map.of("bizId", "steal", "spendFen", 100)});
         for (Object[] call : calls) {
             HttpMethod method = (HttpMethod) call[0];
@@ -93,6 +97,14 @@ class TenantIsolationIT {
         assertThat(stores.findValues("id").stream().map(JsonNode::asLong).toList()).doesNotContain(storeA);
         JsonNode staff = read(http.exchange("/admin/v1/member/staff", HttpMethod.GET, new HttpEntity<>(b), String.class));
         assertThat(staff.size()).isEqualTo(1);
+    }
+
+    @Test
+    void guideServiceReadsAStaffAccountOfItsTenantWithRolesAndStore() {
+        JsonNode staff = read(http.exchange("/internal/staff/" + staffA, HttpMethod.GET, new HttpEntity<>(Http.internal(tenantA)), String.class));
+        assertThat(staff.path("roles").get(0).asText()).isEqualTo("GUIDE");
+        assertThat(staff.path("storeId").asLong()).isEqualTo(storeA);
+        assertThat(staff.has("passwordHash")).isFalse();
     }
 
     @Test

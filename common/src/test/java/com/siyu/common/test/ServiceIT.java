@@ -34,7 +34,9 @@ import org.springframework.context.annotation.Import;
         "siyu.security.jwks-uri=" + TestTokens.JWKS,
         // a fixed test master key: the _it schemas outlive a run, and what one run sealed the next must open
         "siyu.crypto.active-key=it-1",
-        "siyu.crypto.keys.it-1=aXQtbWFzdGVyLWtleS0zMi1ieXRlcy1sb25nLXh4eHg="
+        "siyu.crypto.keys.it-1=aXQtbWFzdGVyLWtleS0zMi1ieXRlcy1sb25nLXh4eHg=",
+        // guide-service's code signing key (other services ignore it)
+        "siyu.guide.code-key=aXQtZ3VpZGUtY29kZS1rZXktMzItYnl0ZXMtbG9uZy14"
 })
 @Import(TestTokens.Config.class)
 public @interface ServiceIT {

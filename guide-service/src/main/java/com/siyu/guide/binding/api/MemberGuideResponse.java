@@ -5,10 +5,10 @@ import java.time.Instant;
 
 /** A member's exclusive guide. */
 public record MemberGuideResponse(long memberId, long guideId, String guideName, long storeId, String guideStatus, String source,
-                                  Instant boundAt) {
+                                  String channel, Instant boundAt) {
 
     static MemberGuideResponse of(Bindings.BoundGuide bound) {
         return new MemberGuideResponse(bound.binding().memberId(), bound.guide().id(), bound.guide().name(), bound.guide().storeId(),
-                bound.guide().status().name(), bound.binding().source(), bound.binding().boundAt());
+                bound.guide().status().name(), bound.binding().source(), bound.binding().channel(), bound.binding().boundAt());
     }
 }

@@ -2,6 +2,10 @@ package com.siyu.guide.binding.domain;
 
 import java.time.Instant;
 
-/** A member's exclusive guide. {@code source}: STAFF (bound by staff) or MERGE (inherited from a merged member). */
-public record Binding(long memberId, long guideId, String source, Instant boundAt) {
+/**
+ * A member's exclusive guide: how it came about ({@code source}, see {@link BindingSource}; {@code channel}
+ * names the contact code or campaign when there was one) and when. The tenant's rule protects it for its
+ * protection days from {@code boundAt} (a changed rule applies to existing bindings at once).
+ */
+public record Binding(long memberId, long guideId, String source, String channel, Instant boundAt) {
 }

@@ -4,12 +4,17 @@ import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import java.time.LocalDateTime;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
 import org.apache.ibatis.annotations.Update;
 
 @Mapper
 public interface BindingMapper extends BaseMapper<BindingRow> {
 
-    @Update("update guide_binding set guide_id = #{guideId}, source = #{source}, bound_at = #{now} where member_id = #{memberId}")
-    int rebind(@Param("memberId") long memberId, @Param("guideId") long guideId, @Param("source") String source,
-               @Param("now") LocalDateTime now);
+    @Select("select * from guide_binding where member_id = #{memberId} for update")
+    BindingRow lock(@Param("memberId") long memberId);
+
+    @Update("update guide_binding set guide_id = #{guideId}, source = #{source}, channel = #{channel}, bound_at = #{at}"
+            + " where member_id = #{memberId}")
+    int move(@Param("memberId") long memberId, @Param("guideId") long guideId, @Param("source") String source,
+             @Param("channel") String channel, @Param("at") LocalDateTime at);
 }

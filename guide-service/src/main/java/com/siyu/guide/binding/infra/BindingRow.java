@@ -13,5 +13,6 @@ public class BindingRow {
     public Long memberId;
     public Long guideId;
     public String source;
+    public String channel;
     public LocalDateTime boundAt;
 }

@@ -5,10 +5,12 @@ import java.util.Optional;
 
 public interface GuideRepository {
 
-    /** Throws {@link GuidePhoneTaken} when the phone is already on the tenant's roster. */
-    Guide insert(long storeId, String name, String phone);
+    /** Throws {@link GuideTaken} when the phone, staff account or WeCom user is already on the tenant's roster. */
+    Guide insert(NewGuide guide);
 
     Optional<Guide> find(long id);
+
+    Optional<Guide> findByStaff(long staffId);
 
     List<Guide> list(Long storeId);
 }

@@ -1,3 +1,4 @@
 package com.siyu.guide.roster.domain;
 
-public enum GuideStatus { ACTIVE, LEFT }
+/** ACTIVE guides take members; MOVED (to another store or counter) and LEFT guides' members are handed over. */
+public enum GuideStatus { ACTIVE, MOVED, LEFT }

@@ -11,8 +11,12 @@ public class GuideRow {
     public Long id;
     public Long tenantId;
     public Long storeId;
+    public Long staffId;
+    public Long merchantId;
     public String name;
     public String phone;
+    public String wecomUserId;
+    public Integer level;
     public String status;
     public LocalDateTime createdAt;
     public LocalDateTime updatedAt;

@@ -3,9 +3,10 @@ package com.siyu.guide.roster.infra;
 import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
 import com.siyu.common.context.CallerContext;
 import com.siyu.guide.roster.domain.Guide;
-import com.siyu.guide.roster.domain.GuidePhoneTaken;
 import com.siyu.guide.roster.domain.GuideRepository;
 import com.siyu.guide.roster.domain.GuideStatus;
+import com.siyu.guide.roster.domain.GuideTaken;
+import com.siyu.guide.roster.domain.NewGuide;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -27,19 +28,25 @@ class MybatisGuideRepository implements GuideRepository {
     }
 
     @Override
-    public Guide insert(long storeId, String name, String phone) {
+    public Guide insert(NewGuide guide) {
         GuideRow row = new GuideRow();
         row.tenantId = CallerContext.requireTenant();
-        row.storeId = storeId;
-        row.name = name;
-        row.phone = phone;
+        row.storeId = guide.storeId();
+        row.staffId = guide.staffId();
+        row.merchantId = guide.merchantId();
+        row.name = guide.name();
+        row.phone = guide.phone();
+        row.wecomUserId = guide.wecomUserId();
+        row.level = guide.level();
         row.status = GuideStatus.ACTIVE.name();
         row.createdAt = LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
         row.updatedAt = row.createdAt;
         try {
             mapper.insert(row);
         } catch (DuplicateKeyException e) {
-            throw new GuidePhoneTaken();
+            String message = String.valueOf(e.getMostSpecificCause().getMessage());
+            throw new GuideTaken(message.contains("uk_guide_staff") ? GuideTaken.What.STAFF
+                    : message.contains("uk_guide_wecom") ? GuideTaken.What.WECOM_USER : GuideTaken.What.PHONE);
         }
         return toGuide(row);
     }
@@ -47,6 +54,11 @@ class MybatisGuideRepository implements GuideRepository {
     @Override
     public Optional<Guide> find(long id) {
         return Optional.ofNullable(mapper.selectById(id)).map(MybatisGuideRepository::toGuide);
+    }
+
+    @Override
+    public Optional<Guide> findByStaff(long staffId) {
+        return Optional.ofNullable(mapper.selectOne(new QueryWrapper<GuideRow>().eq("staff_id", staffId))).map(MybatisGuideRepository::toGuide);
     }
 
     @Override
@@ -59,6 +71,7 @@ class MybatisGuideRepository implements GuideRepository {
     }
 
     private static Guide toGuide(GuideRow row) {
-        return new Guide(row.id, row.storeId, row.name, row.phone, GuideStatus.valueOf(row.status), row.createdAt.toInstant(ZoneOffset.UTC));
+        return new Guide(row.id, row.storeId, row.staffId, row.merchantId, row.name, row.phone, row.wecomUserId,
+                row.level == null ? 1 : row.level, GuideStatus.valueOf(row.status), row.createdAt.toInstant(ZoneOffset.UTC));
     }
 }

@@ -61,6 +61,11 @@ public class StaffAccounts {
         return staff.findById(id).orElseThrow();
     }
 
+    /** A staff account of the caller's tenant (404 otherwise). */
+    public StaffAccount get(long id) {
+        return staff.findById(id).orElseThrow(() -> com.siyu.common.problem.DomainException.notFound("Staff", id));
+    }
+
     public java.util.List<StaffAccount> list() {
         return staff.list();
     }

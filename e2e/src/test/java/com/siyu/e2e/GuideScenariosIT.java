@@ -1,0 +1,69 @@
+package com.siyu.e2e;
+
+import static com.siyu.e2e.Gateway.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Guides through the gateway: a GUIDE staff account enrolled as a guide hands out its code; a shopper scans it and is bound. */
+@ExtendWith(RunningSuite.class)
+class GuideScenariosIT {
+
+    private static final Gateway gateway = new Gateway(RunningSuite.GATEWAY);
+    private static Tenants.Tenant mall;
+    private static Tenants.Tenant otherMall;
+
+    @BeforeAll
+    static void malls() {
+        mall = Tenants.onboard(gateway, "e2e-guide");
+        otherMall = Tenants.onboard(gateway, "e2e-guide-b");
+    }
+
+    @Test
+    void aShopperScansTheGuidesCodeAndBecomesTheirMemberUnderTheTenantsRule() {
+        Tenants.Guide li = Tenants.guide(gateway, mall, mall.storeA(), "li-" + suffix());
+        Tenants.Guide wang = Tenants.guide(gateway, mall, mall.storeB(), "wang-" + suffix());
+        Gateway.Response code = gateway.get("/admin/v1/guide/me/code", li.token());
+        assertThat(code.status()).as(code.toString()).isEqualTo(200);
+        String liCode = code.body().path("token").asText();
+        String wangCode = gateway.get("/admin/v1/guide/me/code", wang.token()).body().path("token").asText();
+
+        Gateway.Response login = login(mall);
+        String shopper = login.body().path("accessToken").asText();
+        long member = login.body().path("memberId").asLong();
+        Gateway.Response bound = gateway.post("/api/v1/guide/bindings", shopper, map("code", liCode));
+        assertThat(bound.status()).as(bound.toString()).isEqualTo(201);
+        assertThat(bound.body().path("outcome").asText()).isEqualTo("BIND");
+        assertThat(gateway.get("/api/v1/guide/my-guide", shopper).body().path("guideId").asLong()).isEqualTo(li.id());
+        // within the default 30 protection days another guide's code does not take the shopper
+        Gateway.Response kept = gateway.post("/api/v1/guide/bindings", shopper, map("code", wangCode));
+        assertThat(kept.body().path("outcome").asText()).isEqualTo("KEEP");
+        assertThat(kept.body().path("guideId").asLong()).isEqualTo(li.id());
+
+        // the guide sees the shopper among their members; the other guide neither sees the member nor its history
+        assertThat(gateway.get("/admin/v1/guide/me/members", li.token()).body().findValuesAsText("memberId")).contains(Long.toString(member));
+        assertThat(gateway.get("/admin/v1/guide/members/" + member + "/binding-history", wang.token()).status()).isEqualTo(404);
+        Gateway.Response history = gateway.get("/admin/v1/guide/members/" + member + "/binding-history", mall.adminToken());
+        assertThat(history.body().findValuesAsText("source")).containsExactly("CODE");
+
+        // another mall's shopper cannot use this mall's code
+        Gateway.Response foreign = gateway.post("/api/v1/guide/bindings", login(otherMall).body().path("accessToken").asText(),
+                map("code", liCode));
+        assertThat(foreign.status()).isEqualTo(422);
+        assertThat(foreign.code()).isEqualTo("GUIDE_CODE_INVALID");
+    }
+
+    private static Gateway.Response login(Tenants.Tenant tenant) {
+        Gateway.Response login = gateway.write("POST", "/api/v1/member/mini-program-sessions", null,
+                map("code", "guide-" + UUID.randomUUID().toString().substring(0, 8)), null, "X-Miniapp-AppId", tenant.miniAppId());
+        assertThat(login.status()).as(login.toString()).isIn(200, 201);
+        return login;
+    }
+
+    private static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 6);
+    }
+}
