@@ -15,6 +15,13 @@ public interface ReceiptClaimRepository {
 
     void saveRules(ReceiptRules rules);
 
+    /**
+     * Makes sure the member's counter row for {@code day} exists, in its own statement outside any transaction:
+     * concurrent first claims then only queue on the row's lock in {@link #takeDailyQuota} instead of deadlocking
+     * on a duplicate insert's shared lock.
+     */
+    void ensureDailyQuota(long memberId, LocalDate day);
+
     /** One more claim of the member on {@code day}, unless {@code limit} are already used; false when refused. */
     boolean takeDailyQuota(long memberId, LocalDate day, int limit);
 

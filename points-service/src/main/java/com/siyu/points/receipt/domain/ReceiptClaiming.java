@@ -73,6 +73,7 @@ public class ReceiptClaiming {
             throw new DomainException(HttpStatus.CONFLICT, "RECEIPT_ALREADY_RECORDED",
                     "Receipt " + s.receiptNo() + " of this counter already earned points");
         }
+        claims.ensureDailyQuota(memberId, today);
         return transactions.execute(tx -> {
             if (!claims.takeDailyQuota(memberId, today, rules.dailyClaims())) {
                 throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, "RECEIPT_DAILY_LIMIT",

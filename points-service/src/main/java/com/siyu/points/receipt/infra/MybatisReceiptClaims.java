@@ -60,16 +60,13 @@ class MybatisReceiptClaims implements ReceiptClaimRepository {
     }
 
     @Override
+    public void ensureDailyQuota(long memberId, LocalDate day) {
+        quotas.ensure(CallerContext.requireTenant(), memberId, day);
+    }
+
+    @Override
     public boolean takeDailyQuota(long memberId, LocalDate day, int limit) {
-        if (quotas.take(memberId, day, limit) == 1) {
-            return true;
-        }
-        try {
-            return quotas.first(CallerContext.requireTenant(), memberId, day) == 1;
-        } catch (DuplicateKeyException exists) {
-            // the day's row exists (at the limit, or another claim created it a moment ago)
-            return quotas.take(memberId, day, limit) == 1;
-        }
+        return quotas.take(memberId, day, limit) == 1;
     }
 
     @Override
