@@ -49,6 +49,21 @@ class GuideScenariosIT {
         Gateway.Response history = gateway.get("/admin/v1/guide/members/" + member + "/binding-history", mall.adminToken());
         assertThat(history.body().findValuesAsText("source")).containsExactly("CODE");
 
+        // li leaves: the store's other guide takes the shopper, and li's code binds nobody any more
+        Tenants.Guide zhao = Tenants.guide(gateway, mall, mall.storeA(), "zhao-" + suffix());
+        Gateway.Response handover = gateway.post("/admin/v1/guide/guides/" + li.id() + "/handovers", mall.adminToken(),
+                map("status", "LEFT", "reason", "resigned"));
+        assertThat(handover.status()).as(handover.toString()).isEqualTo(202);
+        long handoverId = handover.body().path("id").asLong();
+        Gateway.Response progress = gateway.get("/admin/v1/guide/handovers/" + handoverId, mall.adminToken());
+        for (int i = 0; i < 100 && !progress.body().path("status").asText().equals("DONE"); i++) {
+            sleep(100);
+            progress = gateway.get("/admin/v1/guide/handovers/" + handoverId, mall.adminToken());
+        }
+        assertThat(progress.body().path("moved").asInt()).as(progress.toString()).isEqualTo(1);
+        assertThat(gateway.get("/api/v1/guide/my-guide", shopper).body().path("guideId").asLong()).isEqualTo(zhao.id());
+        assertThat(gateway.post("/api/v1/guide/bindings", shopper, map("code", liCode)).code()).isEqualTo("GUIDE_NOT_ACTIVE");
+
         // another mall's shopper cannot use this mall's code
         Gateway.Response foreign = gateway.post("/api/v1/guide/bindings", login(otherMall).body().path("accessToken").asText(),
                 map("code", liCode));
@@ -61,6 +76,15 @@ class GuideScenariosIT {
                 map("code", "guide-" + UUID.randomUUID().toString().substring(0, 8)), null, "X-Miniapp-AppId", tenant.miniAppId());
         assertThat(login.status()).as(login.toString()).isIn(200, 201);
         return login;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String suffix() {

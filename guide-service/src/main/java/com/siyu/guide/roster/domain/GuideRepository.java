@@ -13,4 +13,6 @@ public interface GuideRepository {
     Optional<Guide> findByStaff(long staffId);
 
     List<Guide> list(Long storeId);
+
+    void updateStatus(long id, GuideStatus status);
 }

@@ -61,6 +61,14 @@ public class Roster {
                 "Your staff account is not enrolled as a guide of this tenant"));
     }
 
+    public Optional<Guide> find(long id) {
+        return guides.find(id);
+    }
+
+    public void changeStatus(long id, GuideStatus status) {
+        guides.updateStatus(id, status);
+    }
+
     public Optional<Guide> findOfStaff(long staffId) {
         return guides.findByStaff(staffId);
     }

@@ -70,6 +70,12 @@ class MybatisGuideRepository implements GuideRepository {
         return mapper.selectList(query).stream().map(MybatisGuideRepository::toGuide).toList();
     }
 
+    @Override
+    public void updateStatus(long id, GuideStatus status) {
+        mapper.update(null, new com.baomidou.mybatisplus.core.conditions.update.UpdateWrapper<GuideRow>().eq("id", id)
+                .set("status", status.name()).set("updated_at", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)));
+    }
+
     private static Guide toGuide(GuideRow row) {
         return new Guide(row.id, row.storeId, row.staffId, row.merchantId, row.name, row.phone, row.wecomUserId,
                 row.level == null ? 1 : row.level, GuideStatus.valueOf(row.status), row.createdAt.toInstant(ZoneOffset.UTC));
