@@ -3,6 +3,7 @@ package com.siyu.e2e;
 import static com.siyu.e2e.Gateway.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,19 @@ class GuideScenariosIT {
         Gateway.Response history = gateway.get("/admin/v1/guide/members/" + member + "/binding-history", mall.adminToken());
         assertThat(history.body().findValuesAsText("source")).containsExactly("CODE");
 
+        // the shopper pays at a counter: li earns 3 %, PENDING for the refund window (0 days here), then settled and paid out
+        long counter = gateway.post("/admin/v1/member/stores/" + mall.storeA() + "/merchants", mall.adminToken(), map("code", "G1", "brand", "Brand",
+                "category", "apparel", "cashierQrId", "qr-" + suffix() + suffix())).body().path("id").asLong();
+        assertThat(gateway.post("/admin/v1/guide/commission-rules", mall.adminToken(), map("kind", "PERCENT", "value", 300)).status()).isEqualTo(201);
+        assertThat(gateway.put("/admin/v1/guide/commission-policy", mall.adminToken(), map("refundWindowDays", 0)).status()).isEqualTo(200);
+        pay(shopper, counter, 10_000);
+        assertThat(awaitCommission(li, "PENDING", 300)).isTrue();
+        assertThat(gateway.post("/admin/v1/guide/commission/settlement-runs", mall.adminToken(), map()).body().path("settled").asInt()).isEqualTo(1);
+        Gateway.Response payout = gateway.post("/admin/v1/guide/commission/payouts", mall.adminToken(), map());
+        assertThat(payout.status()).as(payout.toString()).isEqualTo(201);
+        assertThat(payout.body().path("totalFen").asLong()).isEqualTo(300);
+        assertThat(awaitCommission(li, "PAID", 300)).isTrue();
+
         // li leaves: the store's other guide takes the shopper, and li's code binds nobody any more
         Tenants.Guide zhao = Tenants.guide(gateway, mall, mall.storeA(), "zhao-" + suffix());
         Gateway.Response handover = gateway.post("/admin/v1/guide/guides/" + li.id() + "/handovers", mall.adminToken(),
@@ -63,6 +77,10 @@ class GuideScenariosIT {
         assertThat(progress.body().path("moved").asInt()).as(progress.toString()).isEqualTo(1);
         assertThat(gateway.get("/api/v1/guide/my-guide", shopper).body().path("guideId").asLong()).isEqualTo(zhao.id());
         assertThat(gateway.post("/api/v1/guide/bindings", shopper, map("code", liCode)).code()).isEqualTo("GUIDE_NOT_ACTIVE");
+        // the next purchase credits the new guide; what li earned stays li's
+        pay(shopper, counter, 5_000);
+        assertThat(awaitCommission(zhao, "PENDING", 150)).isTrue();
+        assertThat(gateway.get("/admin/v1/guide/me/commission", li.token()).body().path("totalsFen").path("PAID").asLong()).isEqualTo(300);
 
         // another mall's shopper cannot use this mall's code
         Gateway.Response foreign = gateway.post("/api/v1/guide/bindings", login(otherMall).body().path("accessToken").asText(),
@@ -76,6 +94,23 @@ class GuideScenariosIT {
                 map("code", "guide-" + UUID.randomUUID().toString().substring(0, 8)), null, "X-Miniapp-AppId", tenant.miniAppId());
         assertThat(login.status()).as(login.toString()).isIn(200, 201);
         return login;
+    }
+
+    private static void pay(String shopper, long counter, long amountFen) {
+        Gateway.Response paid = gateway.post("/api/v1/payment/payments", shopper, map("orders", List.of(map("merchantId", counter,
+                "amountFen", amountFen))));
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
+    }
+
+    /** Whether the guide's commission in {@code status} reaches {@code fen} within 20 s (payment events arrive through RabbitMQ). */
+    private static boolean awaitCommission(Tenants.Guide guide, String status, long fen) {
+        for (int i = 0; i < 200; i++) {
+            if (gateway.get("/admin/v1/guide/me/commission", guide.token()).body().path("totalsFen").path(status).asLong() == fen) {
+                return true;
+            }
+            sleep(100);
+        }
+        return false;
     }
 
     private static void sleep(long millis) {

@@ -1,0 +1,161 @@
+package com.siyu.guide.commission.api;
+
+import com.siyu.common.context.Caller;
+import com.siyu.common.feign.RemoteRejection;
+import com.siyu.common.problem.DomainException;
+import com.siyu.common.reference.UnknownReference;
+import com.siyu.common.web.StaffOnly;
+import com.siyu.guide.client.DirectoryClient;
+import com.siyu.guide.commission.domain.CommissionLine;
+import com.siyu.guide.commission.domain.CommissionRule;
+import com.siyu.guide.commission.domain.Commissions;
+import com.siyu.guide.roster.domain.Guide;
+import com.siyu.guide.roster.domain.Roster;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Commission rules and the refund window (admins), settlement and payout batches (admins), a guide's own ledger. */
+@RestController
+@Validated
+class CommissionController {
+
+    private final Commissions commissions;
+    private final Roster roster;
+    private final DirectoryClient directory;
+
+    CommissionController(Commissions commissions, Roster roster, DirectoryClient directory) {
+        this.commissions = commissions;
+        this.roster = roster;
+        this.directory = directory;
+    }
+
+    /** PERCENT: value in basis points (300 = 3 %) of what the shopper paid; FIXED: fen per order. At most one of merchantId, category. */
+    record RuleRequest(@Positive Long merchantId, @Size(min = 1, max = 40) String category, @NotNull CommissionRule.Kind kind,
+                       @NotNull @Positive Long value, @Positive Long capFen) {
+    }
+
+    record PolicyRequest(@NotNull @Min(0) @Max(90) Integer refundWindowDays) {
+    }
+
+    record LineResponse(long id, long memberId, String orderNo, String kind, long baseFen, long amountFen, String status, Instant settleAfter,
+                        Long payoutId, Instant createdAt) {
+        static LineResponse of(CommissionLine l) {
+            return new LineResponse(l.id(), l.memberId(), l.orderNo(), l.kind(), l.baseFen(), l.amountFen(), l.status(), l.settleAfter(),
+                    l.payoutId(), l.createdAt());
+        }
+    }
+
+    record MyCommission(long guideId, Map<String, Long> totalsFen, List<LineResponse> lines) {
+    }
+
+    @GetMapping("/admin/v1/guide/commission-rules")
+    List<CommissionRule> rules() {
+        StaffOnly.require("TENANT_ADMIN", "OPERATOR", "MANAGER");
+        return commissions.rules();
+    }
+
+    @PostMapping("/admin/v1/guide/commission-rules")
+    ResponseEntity<Map<String, Object>> addRule(@Valid @RequestBody RuleRequest request) {
+        StaffOnly.require("TENANT_ADMIN", "OPERATOR");
+        if (request.merchantId() != null && request.category() != null) {
+            throw new DomainException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "A rule is for one counter or one category, not both");
+        }
+        if (request.merchantId() != null) {
+            try {
+                directory.merchant(request.merchantId());
+            } catch (RuntimeException e) {
+                if (RemoteRejection.in(e).filter(r -> r.status() == 404).isPresent()) {
+                    throw new UnknownReference("merchantId", "Merchant", request.merchantId());
+                }
+                throw e;
+            }
+        }
+        long id = commissions.addRule(request.merchantId(), request.category(), request.kind(), request.value(), request.capFen());
+        return ResponseEntity.created(URI.create("/admin/v1/guide/commission-rules/" + id)).body(Map.of("id", id));
+    }
+
+    @DeleteMapping("/admin/v1/guide/commission-rules/{id}")
+    ResponseEntity<Void> deactivate(@PathVariable long id) {
+        StaffOnly.require("TENANT_ADMIN", "OPERATOR");
+        commissions.deactivateRule(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/admin/v1/guide/commission-policy")
+    Map<String, Integer> policy() {
+        StaffOnly.require();
+        return Map.of("refundWindowDays", commissions.refundWindowDays());
+    }
+
+    @PutMapping("/admin/v1/guide/commission-policy")
+    Map<String, Integer> setPolicy(@Valid @RequestBody PolicyRequest request) {
+        StaffOnly.require("TENANT_ADMIN");
+        commissions.setRefundWindowDays(request.refundWindowDays());
+        return Map.of("refundWindowDays", request.refundWindowDays());
+    }
+
+    /** Settles now what is due (the job does it every 10 minutes for every tenant). */
+    @PostMapping("/admin/v1/guide/commission/settlement-runs")
+    Map<String, Integer> settle() {
+        StaffOnly.require("TENANT_ADMIN");
+        return Map.of("settled", commissions.settleDue());
+    }
+
+    @PostMapping("/admin/v1/guide/commission/payouts")
+    ResponseEntity<Map<String, Object>> payout() {
+        Caller staff = StaffOnly.require("TENANT_ADMIN");
+        long id = commissions.payout(staff.staffId());
+        return ResponseEntity.created(URI.create("/admin/v1/guide/commission/payouts/" + id)).body(commissions.payoutSummary(id));
+    }
+
+    @GetMapping("/admin/v1/guide/commission/payouts/{id}")
+    Map<String, Object> payoutOf(@PathVariable long id) {
+        StaffOnly.require("TENANT_ADMIN", "MANAGER");
+        return Map.of("payout", commissions.payoutSummary(id), "guides", commissions.payoutGuides(id));
+    }
+
+    /** The payout for payroll: one line per guide (guide id, staff id, name, fen). */
+    @GetMapping(path = "/admin/v1/guide/commission/payouts/{id}/export", produces = "text/csv")
+    ResponseEntity<String> export(@PathVariable long id) {
+        StaffOnly.require("TENANT_ADMIN");
+        StringBuilder csv = new StringBuilder("guide_id,staff_id,name,total_fen,lines\n");
+        for (Map<String, Object> guide : commissions.payoutGuides(id)) {
+            String name = String.valueOf(guide.get("name")).replace("\"", "\"\"");
+            csv.append(guide.get("guideId")).append(',').append(guide.get("staffId") == null ? "" : guide.get("staffId")).append(",\"")
+                    .append(name).append("\",").append(guide.get("totalFen")).append(',').append(guide.get("lineCount")).append('\n');
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .header("Content-Disposition", "attachment; filename=\"payout-" + id + ".csv\"").body(csv.toString());
+    }
+
+    /** The signed-in guide's commission: totals by status and the latest lines. */
+    @GetMapping("/admin/v1/guide/me/commission")
+    MyCommission mine(@RequestParam(required = false) @Pattern(regexp = "PENDING|SETTLED|PAID") String status,
+                      @RequestParam(defaultValue = "0") @PositiveOrZero long before, @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+        Guide guide = roster.ofStaff(StaffOnly.require("GUIDE").staffId());
+        return new MyCommission(guide.id(), commissions.totalsOf(guide.id()),
+                commissions.linesOf(guide.id(), status, before, limit).stream().map(LineResponse::of).toList());
+    }
+}

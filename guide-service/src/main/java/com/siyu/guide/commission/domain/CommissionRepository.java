@@ -1,0 +1,56 @@
+package com.siyu.guide.commission.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Attributions, rules, the ledger and payouts of the tenant in context (infra). */
+public interface CommissionRepository {
+
+    record Attribution(String orderNo, long memberId, Long guideId, long grossFen, long paidFen, long refundedFen) {
+    }
+
+    record NewAttribution(String orderNo, String paymentNo, long memberId, Long guideId, long storeId, long merchantId, String category,
+                          long grossFen, long paidFen, Instant paidAt) {
+    }
+
+    /** False when the order was attributed before (a duplicate delivery). */
+    boolean attribute(NewAttribution attribution);
+
+    /** The order's attribution, row-locked until the transaction ends. */
+    Optional<Attribution> lockAttribution(String orderNo);
+
+    void addRefunded(String orderNo, long refundGross);
+
+    List<CommissionRule> rules();
+
+    long addRule(Long merchantId, String category, CommissionRule.Kind kind, long value, Long capFen, Instant now);
+
+    boolean deactivateRule(long id);
+
+    int refundWindowDays();
+
+    void setRefundWindowDays(int days, Instant now);
+
+    /** False when a line with this business key exists (applied before). */
+    boolean appendLine(long guideId, long memberId, String orderNo, String kind, String bizKey, long baseFen, long amountFen, String status,
+                       Instant settleAfter, Instant now);
+
+    Optional<CommissionLine> earnLine(String orderNo);
+
+    /** PENDING lines due by {@code asOf} become SETTLED: the tenant in context's, or every tenant's when {@code allTenants}. */
+    int settleDue(Instant asOf, boolean allTenants);
+
+    /** Every guide's SETTLED lines whose sum is positive become PAID in one new payout; null when there is nothing to pay. */
+    Long payout(Long staffId, Instant now);
+
+    Map<String, Object> payoutSummary(long id);
+
+    List<Map<String, Object>> payoutGuides(long id);
+
+    List<CommissionLine> linesOf(long guideId, String status, long beforeId, int limit);
+
+    /** The guide's totals by status (fen). */
+    Map<String, Long> totalsOf(long guideId);
+}

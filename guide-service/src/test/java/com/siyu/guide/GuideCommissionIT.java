@@ -1,0 +1,275 @@
+package com.siyu.guide;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.siyu.common.inbox.Inbox;
+import com.siyu.common.inbox.ReceivedEvent;
+import com.siyu.common.test.Http;
+import com.siyu.common.test.ServiceIT;
+import com.siyu.guide.commission.domain.PaymentNotYetSeen;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Commission from payment-service's events through common's inbox (the real one, against MariaDB): earned once
+ * per order, taken back once per refund, settled after the refund window, paid in a batch.
+ */
+@ServiceIT
+class GuideCommissionIT {
+
+    static final WireMockServer memberService = new WireMockServer(wireMockConfig().dynamicPort());
+
+    static {
+        memberService.start();
+    }
+
+    @DynamicPropertySource
+    static void memberServiceAt(DynamicPropertyRegistry registry) {
+        registry.add("spring.cloud.discovery.client.simple.instances.member-service[0].uri", memberService::baseUrl);
+    }
+
+    @AfterAll
+    static void stop() {
+        memberService.stop();
+    }
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Inbox inbox;
+
+    long tenant;
+    HttpHeaders admin;
+    long guide;
+    String prefix;
+
+    @BeforeEach
+    void tenantWithAGuideAndRules() {
+        tenant = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
+        prefix = "CP" + UUID.randomUUID().toString().substring(0, 8);
+        admin = Http.staff(tenant, 1, "TENANT_ADMIN");
+        memberService.resetAll();
+        memberService.stubFor(get(urlEqualTo("/internal/stores/1")).willReturn(okJson("{\"id\":1,\"code\":\"A\",\"name\":\"Store A\"}")));
+        memberService.stubFor(get(urlPathMatching("/internal/members/\\d+")).willReturn(okJson("{\"id\":1}")));
+        MemberServiceStub.staffAndCounters(memberService);
+        guide = read(post("/admin/v1/guide/guides", Map.of("staffId", 51, "storeId", 1, "name", "小李", "phone", "13900000051"))).path("id")
+                .asLong();
+        assertThat(http.exchange("/admin/v1/guide/members/601/guide", HttpMethod.PUT, new HttpEntity<>(Map.of("guideId", guide),
+                Http.write(admin)), String.class).getStatusCode().value()).isEqualTo(200);
+        post("/admin/v1/guide/commission-rules", Map.of("kind", "PERCENT", "value", 300));
+        post("/admin/v1/guide/commission-rules", Map.of("kind", "PERCENT", "value", 1_000, "merchantId", 501, "capFen", 500));
+    }
+
+    @Test
+    void anOrderEarnsOnceARefundInsideTheWindowNetsItAndOneAfterTheWindowIsTakenOffTheNextPayout() {
+        // two shop orders: the counter's 10 % capped at ¥5, and 3 % of what was paid for the other
+        String paymentNo = prefix + "-1";
+        Map<String, Object> paid = paid(paymentNo, 601, Instant.now().minus(Duration.ofDays(8)),
+                order(paymentNo + "-1", 501, 10_000, 0), order(paymentNo + "-2", 502, 5_000, 1_000));
+        String messageId = UUID.randomUUID().toString();
+        assertThat(deliver(messageId, "PaymentSucceeded", paid)).isEqualTo(Inbox.Outcome.APPLIED);
+        assertThat(deliver(messageId, "PaymentSucceeded", paid)).isEqualTo(Inbox.Outcome.DUPLICATE);
+        // the same event republished under another message id earns nothing more
+        deliver(UUID.randomUUID().toString(), "PaymentSucceeded", paid);
+        assertThat(lines("EARN")).containsExactly(500L, 120L);
+
+        // a partial refund of the first order: ¥4,000 of ¥10,000 takes 40 % of its ¥5 back, once
+        Map<String, Object> refund = refunded(paymentNo + "-1", "RF-" + prefix + "-1", 4_000);
+        deliver(UUID.randomUUID().toString(), "PaymentRefunded", refund);
+        deliver(UUID.randomUUID().toString(), "PaymentRefunded", refund);
+        assertThat(lines("REVERSAL")).containsExactly(-200L);
+
+        // paid 8 days ago: past the default 7-day window, everything settles, the reversal with its earning
+        assertThat(read(post("/admin/v1/guide/commission/settlement-runs", Map.of())).path("settled").asInt()).isEqualTo(3);
+        // a refund after settlement writes a SETTLED negative line, taken off the payout
+        deliver(UUID.randomUUID().toString(), "PaymentRefunded", refunded(paymentNo + "-2", "RF-" + prefix + "-2", 5_000));
+        assertThat(jdbc.queryForObject("select status from guide_commission_line where tenant_id = ? and biz_key = ?", String.class, tenant,
+                "refund:RF-" + prefix + "-2")).isEqualTo("SETTLED");
+
+        ResponseEntity<String> payout = post("/admin/v1/guide/commission/payouts", Map.of());
+        assertThat(payout.getStatusCode().value()).as(payout.getBody()).isEqualTo(201);
+        assertThat(read(payout).path("totalFen").asLong()).isEqualTo(500 + 120 - 200 - 120);
+        assertThat(jdbc.queryForObject("select count(*) from guide_commission_line where tenant_id = ? and status <> 'PAID'", Integer.class, tenant))
+                .isZero();
+        ResponseEntity<String> again = post("/admin/v1/guide/commission/payouts", Map.of());
+        assertThat(again.getStatusCode().value()).isEqualTo(409);
+        assertThat(read(again).path("code").asText()).isEqualTo("NOTHING_TO_PAY");
+        HttpHeaders asCsv = new HttpHeaders();
+        asCsv.putAll(admin);
+        asCsv.setAccept(List.of(org.springframework.http.MediaType.parseMediaType("text/csv")));
+        ResponseEntity<String> export = http.exchange("/admin/v1/guide/commission/payouts/" + read(payout).path("id").asLong() + "/export",
+                HttpMethod.GET, new HttpEntity<>(asCsv), String.class);
+        assertThat(export.getHeaders().getContentType().toString()).as(export.getBody()).startsWith("text/csv");
+        String csv = export.getBody();
+        assertThat(csv).contains(guide + ",51,\"小李\",300,4");
+
+        // the guide reads their own ledger; another guide nothing of it
+        JsonNode mine = read(http.exchange("/admin/v1/guide/me/commission", HttpMethod.GET, new HttpEntity<>(Http.staff(tenant, 51, "GUIDE")),
+                String.class));
+        assertThat(mine.path("totalsFen").path("PAID").asLong()).isEqualTo(300);
+        assertThat(mine.path("lines").size()).isEqualTo(4);
+        assertThat(http.exchange("/admin/v1/guide/me/commission", HttpMethod.GET, new HttpEntity<>(Http.staff(tenant, 52, "GUIDE")), String.class)
+                .getStatusCode().value()).isEqualTo(403);
+    }
+
+    @Test
+    void concurrentDuplicateDeliveriesEarnOnceAndConcurrentPartRefundsTakeBackExactlyTheEarning() throws Exception {
+        String paymentNo = prefix + "-2";
+        String orderNo = paymentNo + "-1";
+        // a refund overtaking its payment waits (the inbox delivers it again later)
+        assertThatThrownBy(() -> deliver(UUID.randomUUID().toString(), "PaymentRefunded", refunded(orderNo, "RF-early", 1_000)))
+                .isInstanceOf(PaymentNotYetSeen.class);
+        Map<String, Object> paid = paid(paymentNo, 601, Instant.now(), order(orderNo, 502, 10_001, 0));
+        race(8, i -> () -> deliver(UUID.randomUUID().toString(), "PaymentSucceeded", paid));
+        assertThat(lines("EARN")).containsExactly(300L);
+        long[] parts = {1, 2_500, 3_333, 4_167};
+        race(parts.length, i -> () -> deliver(UUID.randomUUID().toString(), "PaymentRefunded", refunded(orderNo, "RF-" + i, parts[i])));
+        assertThat(lines("REVERSAL").stream().mapToLong(Long::longValue).sum()).isEqualTo(-300);
+        assertThat(jdbc.queryForObject("select refunded_fen from guide_attribution where tenant_id = ? and order_no = ?", Long.class, tenant, orderNo))
+                .isEqualTo(10_001);
+        // still inside the window: nothing settles, and the pending earning and its reversals net to zero
+        assertThat(read(post("/admin/v1/guide/commission/settlement-runs", Map.of())).path("settled").asInt()).isZero();
+        assertThat(read(http.exchange("/admin/v1/guide/me/commission", HttpMethod.GET, new HttpEntity<>(Http.staff(tenant, 51, "GUIDE")),
+                String.class)).path("totalsFen").path("PENDING").asLong()).isZero();
+    }
+
+    @Test
+    void manyPaymentsFromFourConsumersEachEarnOnce() throws Exception {
+        int payments = 400;
+        long started = System.nanoTime();
+        race(4, t -> () -> {
+            Inbox.Outcome last = null;
+            for (int i = t; i < payments; i += 4) {
+                String paymentNo = prefix + "-m" + i;
+                last = deliver(UUID.randomUUID().toString(), "PaymentSucceeded",
+                        paid(paymentNo, 601, Instant.now(), order(paymentNo + "-1", 502, 1_000, 0)));
+            }
+            return last;
+        });
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("COMMISSION %d PaymentSucceeded events in %.2f s: %.0f events/s (4 consumers)%n", payments, seconds, payments / seconds);
+        assertThat(lines("EARN")).hasSize(payments).allMatch(amount -> amount == 30);
+    }
+
+    @Test
+    void aMemberWithoutAGuideEarnsNobodyAnythingAndBadRulesAreProblems() {
+        String paymentNo = prefix + "-3";
+        deliver(UUID.randomUUID().toString(), "PaymentSucceeded", paid(paymentNo, 602, Instant.now(), order(paymentNo + "-1", 502, 9_000, 0)));
+        deliver(UUID.randomUUID().toString(), "PaymentRefunded", refunded(paymentNo + "-1", "RF-" + prefix + "-3", 9_000));
+        assertThat(jdbc.queryForObject("select count(*) from guide_commission_line where tenant_id = ?", Integer.class, tenant)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from guide_attribution where tenant_id = ? and guide_id is null", Integer.class, tenant))
+                .isEqualTo(1);
+        assertThat(post("/admin/v1/guide/commission-rules", Map.of("kind", "PERCENT", "value", 10_001)).getStatusCode().value()).isEqualTo(400);
+        assertThat(post("/admin/v1/guide/commission-rules", Map.of("kind", "PERCENT", "value", 100, "merchantId", 501, "category", "food"))
+                .getStatusCode().value()).isEqualTo(400);
+        assertThat(read(post("/admin/v1/guide/commission-rules", Map.of("kind", "PERCENT", "value", 100, "merchantId", 900_001))).path("code")
+                .asText()).isEqualTo("UNKNOWN_MERCHANT");
+        assertThat(http.exchange("/admin/v1/guide/commission-rules", HttpMethod.POST, new HttpEntity<>(Map.of("kind", "FIXED", "value", 100),
+                Http.write(Http.staff(tenant, 51, "GUIDE"))), String.class).getStatusCode().value()).isEqualTo(403);
+    }
+
+    private void race(int n, java.util.function.IntFunction<Callable<Inbox.Outcome>> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Inbox.Outcome>> futures = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Callable<Inbox.Outcome> call = task.apply(i);
+            futures.add(pool.submit(() -> {
+                start.await();
+                // as the inbox listener does: a delivery that lost a race is delivered again
+                for (int attempt = 1; ; attempt++) {
+                    try {
+                        return call.call();
+                    } catch (RuntimeException e) {
+                        if (attempt == 5) {
+                            throw e;
+                        }
+                    }
+                }
+            }));
+        }
+        start.countDown();
+        for (Future<Inbox.Outcome> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+    }
+
+    private Inbox.Outcome deliver(String messageId, String type, Map<String, Object> data) {
+        Map<String, Object> envelope = Map.of("eventId", UUID.randomUUID().toString(), "type", type, "tenantId", tenant, "data", data);
+        return inbox.process(new ReceivedEvent(messageId, tenant, "payment-service." + type, json.valueToTree(envelope), 1));
+    }
+
+    private static Map<String, Object> order(String orderNo, long merchantId, long grossFen, long discountFen) {
+        Map<String, Object> order = new LinkedHashMap<>();
+        order.put("orderNo", orderNo);
+        order.put("merchantId", merchantId);
+        order.put("storeId", 1);
+        order.put("category", "food");
+        order.put("grossFen", grossFen);
+        order.put("discountFen", discountFen);
+        return order;
+    }
+
+    @SafeVarargs
+    private static Map<String, Object> paid(String paymentNo, long memberId, Instant paidAt, Map<String, Object>... orders) {
+        return Map.of("paymentNo", paymentNo, "memberId", memberId, "paidAt", paidAt.toString(), "orders", List.of(orders));
+    }
+
+    private static Map<String, Object> refunded(String orderNo, String refundNo, long grossFen) {
+        return Map.of("refundNo", refundNo, "orderNo", orderNo, "grossFen", grossFen);
+    }
+
+    private List<Long> lines(String kind) {
+        return jdbc.queryForList("select amount_fen from guide_commission_line where tenant_id = ? and kind = ? order by order_no, id", Long.class,
+                tenant, kind);
+    }
+
+    private ResponseEntity<String> post(String path, Object body) {
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, Http.write(admin)), String.class);
+    }
+
+    private JsonNode read(ResponseEntity<String> response) {
+        try {
+            return json.readTree(response.getBody());
+        } catch (Exception e) {
+            throw new AssertionError(response.getStatusCode() + " " + response.getBody(), e);
+        }
+    }
+}
