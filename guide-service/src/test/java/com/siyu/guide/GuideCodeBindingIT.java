@@ -4,12 +4,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.siyu.common.test.Http;
 import com.siyu.common.test.ServiceIT;
 import java.nio.charset.StandardCharsets;
@@ -22,48 +19,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A shopper binds to a guide by the guide's personal code, under the tenant's binding rule (first / last touch,
  * protection days, operator override); every change is history; touches of one member race safely.
  */
 @ServiceIT
-class GuideCodeBindingIT {
+class GuideCodeBindingIT extends GuideServiceTestBase {
 
-    static final WireMockServer memberService = new WireMockServer(wireMockConfig().dynamicPort());
-
-    static {
-        memberService.start();
-    }
-
-    @DynamicPropertySource
-    static void memberServiceAt(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.discovery.client.simple.instances.member-service[0].uri", memberService::baseUrl);
-    }
-
-    @AfterAll
-    static void stop() {
-        memberService.stop();
-    }
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    JdbcTemplate jdbc;
 
     long tenant;
     HttpHeaders admin;
@@ -244,13 +213,5 @@ class GuideCodeBindingIT {
         ResponseEntity<String> set = http.exchange("/admin/v1/guide/binding-rules", HttpMethod.PUT, new HttpEntity<>(Map.of("mode", mode,
                 "protectionDays", days, "operatorOverrides", overrides), Http.write(admin)), String.class);
         assertThat(set.getStatusCode().value()).as(set.getBody()).isEqualTo(200);
-    }
-
-    private JsonNode read(ResponseEntity<String> response) {
-        try {
-            return json.readTree(response.getBody());
-        } catch (Exception e) {
-            throw new AssertionError(response.getStatusCode() + " " + response.getBody(), e);
-        }
     }
 }

@@ -4,13 +4,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.siyu.common.inbox.Inbox;
 import com.siyu.common.inbox.ReceivedEvent;
 import com.siyu.common.test.Http;
@@ -29,48 +26,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Commission from payment-service's events through common's inbox (the real one, against MariaDB): earned once
  * per order, taken back once per refund, settled after the refund window, paid in a batch.
  */
 @ServiceIT
-class GuideCommissionIT {
+class GuideCommissionIT extends GuideServiceTestBase {
 
-    static final WireMockServer memberService = new WireMockServer(wireMockConfig().dynamicPort());
-
-    static {
-        memberService.start();
-    }
-
-    @DynamicPropertySource
-    static void memberServiceAt(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.discovery.client.simple.instances.member-service[0].uri", memberService::baseUrl);
-    }
-
-    @AfterAll
-    static void stop() {
-        memberService.stop();
-    }
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     Inbox inbox;
 
@@ -86,8 +56,11 @@ class GuideCommissionIT {
         admin = Http.staff(tenant, 1, "TENANT_ADMIN");
         memberService.resetAll();
         memberService.stubFor(get(urlEqualTo("/internal/stores/1")).willReturn(okJson("{\"id\":1,\"code\":\"A\",\"name\":\"Store A\"}")));
-        memberService.stubFor(get(urlPathMatching("/internal/members/\\d+")).willReturn(okJson("{\"id\":1}")));
+        memberService.stubFor(get(urlPathMatching("/internal/members/\\d+")).atPriority(9).willReturn(okJson("{\"id\":1}")));
+        memberService.stubFor(get(urlPathMatching("/internal/members/9\\d{5}")).atPriority(8).willReturn(MemberServiceStub.notThisTenants()));
         MemberServiceStub.staffAndCounters(memberService);
+        memberService.stubFor(get(urlEqualTo("/internal/tenants/current"))
+                .willReturn(okJson("{\"id\":1,\"code\":\"mall\",\"timeZone\":\"Asia/Shanghai\"}")));
         guide = read(post("/admin/v1/guide/guides", Map.of("staffId", 51, "storeId", 1, "name", "小李", "phone", "13900000051"))).path("id")
                 .asLong();
         assertThat(http.exchange("/admin/v1/guide/members/601/guide", HttpMethod.PUT, new HttpEntity<>(Map.of("guideId", guide),
@@ -188,6 +161,61 @@ class GuideCommissionIT {
     }
 
     @Test
+    void theLeaderboardIsTheLedgersSummedForTheMallsDayWeekAndMonth() {
+        long wang = read(post("/admin/v1/guide/guides", Map.of("staffId", 53, "storeId", 1, "name", "小王", "phone", "13900000053"))).path("id")
+                .asLong();
+        for (long member : List.of(602L, 603L)) {
+            assertThat(http.exchange("/admin/v1/guide/members/" + member + "/guide", HttpMethod.PUT, new HttpEntity<>(Map.of("guideId", wang),
+                    Http.write(admin)), String.class).getStatusCode().value()).isEqualTo(200);
+        }
+        deliver(UUID.randomUUID().toString(), "PaymentSucceeded", paid(prefix + "-l1", 601, Instant.now(), order(prefix + "-l1-1", 502, 10_000, 0)));
+        deliver(UUID.randomUUID().toString(), "PaymentSucceeded", paid(prefix + "-l2", 602, Instant.now(), order(prefix + "-l2-1", 502, 20_000, 0)));
+        deliver(UUID.randomUUID().toString(), "PaymentRefunded", refunded(prefix + "-l2-1", "RF-" + prefix + "-l2", 5_000));
+
+        for (String period : List.of("DAY", "WEEK", "MONTH")) {
+            JsonNode board = read(http.exchange("/admin/v1/guide/leaderboard?period=" + period + "&storeId=1", HttpMethod.GET,
+                    new HttpEntity<>(admin), String.class));
+            JsonNode standings = board.path("standings");
+            assertThat(standings.get(0).path("guideId").asLong()).as(period).isEqualTo(wang);
+            assertThat(standings.get(1).path("guideId").asLong()).as(period).isEqualTo(guide);
+            for (JsonNode row : standings) {
+                long g = row.path("guideId").asLong();
+                assertThat(row.path("salesFen").asLong()).isEqualTo(jdbc.queryForObject(
+                        "select coalesce(sum(paid_fen), 0) from guide_attribution where tenant_id = ? and guide_id = ?", Long.class, tenant, g));
+                assertThat(row.path("commissionFen").asLong()).isEqualTo(jdbc.queryForObject(
+                        "select coalesce(sum(amount_fen), 0) from guide_commission_line where tenant_id = ? and guide_id = ?", Long.class, tenant, g));
+                assertThat(row.path("newBindings").asLong()).isEqualTo(jdbc.queryForObject("select count(*) from guide_binding_history"
+                        + " where tenant_id = ? and to_guide_id = ?", Long.class, tenant, g));
+            }
+            assertThat(standings.get(0).path("commissionFen").asLong()).isEqualTo(600 - 150);
+            assertThat(standings.get(0).path("refundedFen").asLong()).isEqualTo(5_000);
+            assertThat(standings.get(0).path("newBindings").asLong()).isEqualTo(2);
+        }
+        // the guide's view of their shopper: the binding, its history, what was bought and what it earned
+        JsonNode overview = read(http.exchange("/admin/v1/guide/members/602/overview", HttpMethod.GET,
+                new HttpEntity<>(Http.staff(tenant, 53, "GUIDE")), String.class));
+        assertThat(overview.path("guideId").asLong()).isEqualTo(wang);
+        assertThat(overview.path("history").size()).isEqualTo(1);
+        assertThat(overview.path("purchases").get(0).path("paidFen").asLong()).isEqualTo(20_000);
+        assertThat(overview.path("purchases").get(0).path("refundedFen").asLong()).isEqualTo(5_000);
+        assertThat(overview.path("commissionFen").path("PENDING").asLong()).isEqualTo(450);
+        assertThat(http.exchange("/admin/v1/guide/members/602/overview", HttpMethod.GET, new HttpEntity<>(Http.staff(tenant, 51, "GUIDE")),
+                String.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(http.exchange("/admin/v1/guide/members/900001/overview", HttpMethod.GET, new HttpEntity<>(admin), String.class)
+                .getStatusCode().value()).isEqualTo(404);
+
+        // a day long before: nothing
+        JsonNode past = read(http.exchange("/admin/v1/guide/leaderboard?period=DAY&date=2020-01-01", HttpMethod.GET, new HttpEntity<>(admin),
+                String.class));
+        assertThat(past.path("standings").findValuesAsText("salesFen")).containsOnly("0");
+        // a guide sees their store's board
+        JsonNode seenByGuide = read(http.exchange("/admin/v1/guide/leaderboard?period=MONTH&storeId=2", HttpMethod.GET,
+                new HttpEntity<>(Http.staff(tenant, 51, "GUIDE")), String.class));
+        assertThat(seenByGuide.path("storeId").asLong()).isEqualTo(1);
+        assertThat(seenByGuide.path("standings").size()).isEqualTo(2);
+    }
+
+    @Test
     void aMemberWithoutAGuideEarnsNobodyAnythingAndBadRulesAreProblems() {
         String paymentNo = prefix + "-3";
         deliver(UUID.randomUUID().toString(), "PaymentSucceeded", paid(paymentNo, 602, Instant.now(), order(paymentNo + "-1", 502, 9_000, 0)));
@@ -263,13 +291,5 @@ class GuideCommissionIT {
 
     private ResponseEntity<String> post(String path, Object body) {
         return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, Http.write(admin)), String.class);
-    }
-
-    private JsonNode read(ResponseEntity<String> response) {
-        try {
-            return json.readTree(response.getBody());
-        } catch (Exception e) {
-            throw new AssertionError(response.getStatusCode() + " " + response.getBody(), e);
-        }
     }
 }

@@ -4,12 +4,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.siyu.common.context.Caller;
 import com.siyu.common.context.CallerContext;
 import com.siyu.common.test.Http;
@@ -21,45 +18,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /** A leaving guide's members handed over: by rule (counter, then store), balanced, resumable, replay-safe. */
 @ServiceIT
-class GuideHandoverIT {
+class GuideHandoverIT extends GuideServiceTestBase {
 
-    static final WireMockServer memberService = new WireMockServer(wireMockConfig().dynamicPort());
-
-    static {
-        memberService.start();
-    }
-
-    @DynamicPropertySource
-    static void memberServiceAt(DynamicPropertyRegistry registry) {
-        registry.add("spring.cloud.discovery.client.simple.instances.member-service[0].uri", memberService::baseUrl);
-    }
-
-    @AfterAll
-    static void stop() {
-        memberService.stop();
-    }
-
-    @Autowired
-    TestRestTemplate http;
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     HandoverRepository repository;
 
@@ -240,13 +210,5 @@ class GuideHandoverIT {
     private ResponseEntity<String> handover(long guideId, Map<String, Object> body) {
         return http.exchange("/admin/v1/guide/guides/" + guideId + "/handovers", HttpMethod.POST, new HttpEntity<>(body, Http.write(admin)),
                 String.class);
-    }
-
-    private JsonNode read(ResponseEntity<String> response) {
-        try {
-            return json.readTree(response.getBody());
-        } catch (Exception e) {
-            throw new AssertionError(response.getStatusCode() + " " + response.getBody(), e);
-        }
     }
 }

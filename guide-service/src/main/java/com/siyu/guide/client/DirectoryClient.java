@@ -15,6 +15,13 @@ public interface DirectoryClient {
     @GetMapping("/internal/merchants/{id}")
     CounterRef merchant(@PathVariable("id") long id);
 
+    /** The caller's tenant (its time zone: leaderboards count days in mall time). */
+    @GetMapping("/internal/tenants/current")
+    TenantView currentTenant();
+
+    record TenantView(long id, String code, String timeZone) {
+    }
+
     record StaffRef(long id, String displayName, Set<String> roles, Long storeId) {
     }
 

@@ -51,6 +51,15 @@ public interface CommissionRepository {
 
     List<CommissionLine> linesOf(long guideId, String status, long beforeId, int limit);
 
+    record Purchase(String orderNo, String paymentNo, Long guideId, long merchantId, long paidFen, long refundedFen, java.time.Instant paidAt) {
+    }
+
+    /** The member's attributed purchases, newest first. */
+    List<Purchase> purchasesOf(long memberId, int limit);
+
+    /** Commission earned from the member's purchases, by status (fen). */
+    Map<String, Long> totalsFromMember(long memberId);
+
     /** The guide's totals by status (fen). */
     Map<String, Long> totalsOf(long guideId);
 }

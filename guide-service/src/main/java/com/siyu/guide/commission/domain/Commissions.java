@@ -148,6 +148,14 @@ public class Commissions {
         return ledger.linesOf(guideId, status, beforeId, limit);
     }
 
+    public List<CommissionRepository.Purchase> purchasesOf(long memberId, int limit) {
+        return ledger.purchasesOf(memberId, limit);
+    }
+
+    public Map<String, Long> totalsFromMember(long memberId) {
+        return ledger.totalsFromMember(memberId);
+    }
+
     public Map<String, Long> totalsOf(long guideId) {
         return ledger.totalsOf(guideId);
     }

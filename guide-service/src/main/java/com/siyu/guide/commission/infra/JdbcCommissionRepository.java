@@ -199,12 +199,33 @@ class JdbcCommissionRepository implements CommissionRepository {
     }
 
     @Override
+    public List<Purchase> purchasesOf(long memberId, int limit) {
+        return jdbc.query("select order_no, payment_no, guide_id, merchant_id, paid_fen, refunded_fen, paid_at from guide_attribution"
+                + " where tenant_id = ? and member_id = ? order by paid_at desc, id desc limit ?", (rs, i) -> new Purchase(rs.getString("order_no"),
+                rs.getString("payment_no"), nullableLong(rs, "guide_id"), rs.getLong("merchant_id"), rs.getLong("paid_fen"), rs.getLong("refunded_fen"),
+                rs.getTimestamp("paid_at").toInstant()), tenant(), memberId, limit);
+    }
+
+    @Override
+    public Map<String, Long> totalsFromMember(long memberId) {
+        return totalsBy("member_id", memberId);
+    }
+
+    @Override
     public Map<String, Long> totalsOf(long guideId) {
-        Map<String, Long> totals = new LinkedHashMap<>(Map.of("PENDING", 0L, "SETTLED", 0L, "PAID", 0L));
-        jdbc.query("select status, sum(amount_fen) from guide_commission_line where tenant_id = ? and guide_id = ? group by status",
+        return totalsBy("guide_id", guideId);
+    }
+
+    /** Sums by status of the lines of one guide or one member ({@code column} is one of those two names, never input). */
+    private Map<String, Long> totalsBy(String column, long id) {
+        Map<String, Long> totals = new LinkedHashMap<>();
+        totals.put("PENDING", 0L);
+        totals.put("SETTLED", 0L);
+        totals.put("PAID", 0L);
+        jdbc.query("select status, sum(amount_fen) from guide_commission_line where tenant_id = ? and " + column + " = ? group by status",
                 rs -> {
                     totals.put(rs.getString(1), rs.getLong(2));
-                }, tenant(), guideId);
+                }, tenant(), id);
         return totals;
     }
 
