@@ -155,8 +155,9 @@ cmd_status() {
     _siyu_port_open "$SIYU_RABBIT_PORT" && echo "rabbitmq UP  :$SIYU_RABBIT_PORT" || echo "rabbitmq DOWN :$SIYU_RABBIT_PORT"
 }
 
-cmd_test() {
-    local t0 status=0; t0="$(date +%s)"
+# What tests and benchmarks need before Maven runs: tools, MariaDB, Redis, RabbitMQ, the Nacos and Seata jars,
+# and a running Seata TC (integration tests of Seata branches use the real TC; the e2e suite reuses it).
+_siyu_prepare_servers() {
     mkdir -p "$SIYU_RUN_DIR/logs"
     siyu_ensure_tools
     siyu_ensure_mariadb
@@ -164,9 +165,13 @@ cmd_test() {
     siyu_ensure_rabbitmq
     siyu_build_nacos
     siyu_build_seata
-    # Integration tests of Seata branches run against the real TC; the e2e suite reuses it.
     siyu_start_seata
     siyu_wait_seata 90
+}
+
+cmd_test() {
+    local t0 status=0; t0="$(date +%s)"
+    _siyu_prepare_servers
     # Unit tests (surefire), integration tests against MariaDB (failsafe), then the e2e module, which
     # starts the suite from the jars just built (or uses one already running) and drives the gateway.
     (cd "$ROOT" && ${SIYU_MVN:-mvn} -B ${SIYU_MVN_ARGS:-} verify) || status=$?
@@ -179,15 +184,7 @@ cmd_test() {
 # each case's duration (default 8).
 cmd_bench() {
     local status=0
-    mkdir -p "$SIYU_RUN_DIR/logs"
-    siyu_ensure_tools
-    siyu_ensure_mariadb
-    siyu_ensure_redis
-    siyu_ensure_rabbitmq
-    siyu_build_nacos
-    siyu_build_seata
-    siyu_start_seata
-    siyu_wait_seata 90
+    _siyu_prepare_servers
     (cd "$ROOT" && ${SIYU_MVN:-mvn} -B ${SIYU_MVN_ARGS:-} install -DskipTests -DskipE2E=true \
         && ${SIYU_MVN:-mvn} -B ${SIYU_MVN_ARGS:-} verify -pl e2e -Dit.test='*BenchmarkIT' -Dsiyu.bench.seconds="${SIYU_BENCH_SECONDS:-8}") \
         || status=$?

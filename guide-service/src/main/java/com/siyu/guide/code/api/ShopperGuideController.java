@@ -1,7 +1,6 @@
 package com.siyu.guide.code.api;
 
 import com.siyu.common.context.CallerContext;
-import com.siyu.common.problem.DomainException;
 import com.siyu.common.web.MemberOnly;
 import com.siyu.guide.binding.domain.BindingSource;
 import com.siyu.guide.binding.domain.Bindings;
@@ -43,11 +42,7 @@ class ShopperGuideController {
     @PostMapping("/api/v1/guide/bindings")
     ResponseEntity<MyGuide> scan(@Valid @RequestBody ScanRequest request) {
         long memberId = MemberOnly.require();
-        GuideCodes.GuideToken token = codes.verify(request.code());
-        if (token.tenantId() != CallerContext.requireTenant()) {
-            // another mall's guide code: the same answer as a forged one
-            throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, "GUIDE_CODE_INVALID", "This is not a guide code of this mall");
-        }
+        GuideCodes.GuideToken token = codes.verifyFor(CallerContext.requireTenant(), request.code());
         BindingSource source = "LINK".equals(token.channel()) ? BindingSource.LINK : BindingSource.CODE;
         Bindings.Touched touched = bindings.touch(new Bindings.Touch(memberId, token.guideId(), source, null, null, null));
         MyGuide body = MyGuide.of(touched.decision().name(), touched.bound());

@@ -62,6 +62,15 @@ public class GuideCodes {
         return new Issued(B64.encodeToString(bytes) + "." + B64.encodeToString(mac(bytes)), expiresAt);
     }
 
+    /** A token of {@code tenantId}'s: another mall's code gets the same answer as a forged one. */
+    public GuideToken verifyFor(long tenantId, String token) {
+        GuideToken verified = verify(token);
+        if (verified.tenantId() != tenantId) {
+            throw invalid();
+        }
+        return verified;
+    }
+
     /** The token's content when its signature holds and it has not expired; 422 GUIDE_CODE_INVALID / GUIDE_CODE_EXPIRED otherwise. */
     public GuideToken verify(String token) {
         int dot = token.indexOf('.');

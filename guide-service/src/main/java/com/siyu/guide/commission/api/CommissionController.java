@@ -1,11 +1,9 @@
 package com.siyu.guide.commission.api;
 
 import com.siyu.common.context.Caller;
-import com.siyu.common.feign.RemoteRejection;
 import com.siyu.common.problem.DomainException;
-import com.siyu.common.reference.UnknownReference;
 import com.siyu.common.web.StaffOnly;
-import com.siyu.guide.client.DirectoryClient;
+import com.siyu.guide.client.References;
 import com.siyu.guide.commission.domain.CommissionLine;
 import com.siyu.guide.commission.domain.CommissionRule;
 import com.siyu.guide.commission.domain.Commissions;
@@ -43,12 +41,12 @@ class CommissionController {
 
     private final Commissions commissions;
     private final Roster roster;
-    private final DirectoryClient directory;
+    private final References references;
 
-    CommissionController(Commissions commissions, Roster roster, DirectoryClient directory) {
+    CommissionController(Commissions commissions, Roster roster, References references) {
         this.commissions = commissions;
         this.roster = roster;
-        this.directory = directory;
+        this.references = references;
     }
 
     /** PERCENT: value in basis points (300 = 3 %) of what the shopper paid; FIXED: fen per order. At most one of merchantId, category. */
@@ -82,16 +80,7 @@ class CommissionController {
         if (request.merchantId() != null && request.category() != null) {
             throw new DomainException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "A rule is for one counter or one category, not both");
         }
-        if (request.merchantId() != null) {
-            try {
-                directory.merchant(request.merchantId());
-            } catch (RuntimeException e) {
-                if (RemoteRejection.in(e).filter(r -> r.status() == 404).isPresent()) {
-                    throw new UnknownReference("merchantId", "Merchant", request.merchantId());
-                }
-                throw e;
-            }
-        }
+        references.merchant("merchantId", request.merchantId());
         long id = commissions.addRule(request.merchantId(), request.category(), request.kind(), request.value(), request.capFen());
         return ResponseEntity.created(URI.create("/admin/v1/guide/commission-rules/" + id)).body(Map.of("id", id));
     }

@@ -60,15 +60,16 @@ public class Handovers {
         if (handovers.running(leaver.id())) {
             throw new DomainException(HttpStatus.CONFLICT, "HANDOVER_RUNNING", "Guide " + leaver.id() + " has a handover still running");
         }
-        List<Long> pool = start.toGuideIds() == null || start.toGuideIds().isEmpty() ? byRule(leaver) : listed(leaver, start.toGuideIds());
+        boolean byRule = start.toGuideIds() == null || start.toGuideIds().isEmpty();
+        List<Long> pool = byRule ? byRule(leaver) : listed(leaver, start.toGuideIds());
         // the status first: from now on no touch binds a member to the leaver, so the members read next are all of them
         // (a touch already past its check when the status changed is caught by handing the guide over again)
         roster.changeStatus(leaver.id(), start.newStatus());
         List<Long> members = handovers.membersOf(leaver.id());
         List<Long> successors = Successors.assign(pool, handovers.memberCounts(pool), members.size());
         Instant now = clock.instant();
-        long id = handovers.create(leaver.id(), start.newStatus().name(), start.toGuideIds() == null || start.toGuideIds().isEmpty() ? "RULE" : "LIST",
-                start.reason(), start.staffId(), members, successors, now);
+        long id = handovers.create(leaver.id(), start.newStatus().name(), byRule ? "RULE" : "LIST", start.reason(), start.staffId(), members,
+                successors, now);
         launch(id);
         return get(id);
     }
