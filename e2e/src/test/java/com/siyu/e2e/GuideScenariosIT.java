@@ -9,7 +9,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Guides through the gateway: a GUIDE staff account enrolled as a guide hands out its code; a shopper scans it and is bound. */
+/**
+ * Guides through the gateway: a GUIDE staff account enrolled as a guide hands out its code; a shopper scans it and is
+ * bound; another guide's share link credits that guide for the payment made through it; commission settles and is paid.
+ */
 @ExtendWith(RunningSuite.class)
 class GuideScenariosIT {
 
@@ -55,13 +58,29 @@ class GuideScenariosIT {
                 "category", "apparel", "cashierQrId", "qr-" + suffix() + suffix())).body().path("id").asLong();
         assertThat(gateway.post("/admin/v1/guide/commission-rules", mall.adminToken(), map("kind", "PERCENT", "value", 300)).status()).isEqualTo(201);
         assertThat(gateway.put("/admin/v1/guide/commission-policy", mall.adminToken(), map("refundWindowDays", 0)).status()).isEqualTo(200);
-        pay(shopper, counter, 10_000);
+        pay(shopper, counter, 10_000, null);
         assertThat(awaitCommission(li, "PENDING", 300)).isTrue();
-        assertThat(gateway.post("/admin/v1/guide/commission/settlement-runs", mall.adminToken(), map()).body().path("settled").asInt()).isEqualTo(1);
+
+        // wang shares the counter's down jacket; the shopper opens the link (li keeps them) and pays through it: wang is credited
+        Gateway.Response shared = gateway.post("/admin/v1/guide/me/share-links", wang.token(), map("kind", "PRODUCT", "title", "Down jacket",
+                "merchantId", counter, "sku", "DJ-1"));
+        assertThat(shared.status()).as(shared.toString()).isEqualTo(201);
+        Gateway.Response opened = gateway.post("/api/v1/guide/share-visits", shopper, map("token", shared.body().path("token").asText()));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(200);
+        assertThat(opened.body().path("binding").path("outcome").asText()).isEqualTo("KEEP");
+        pay(shopper, counter, 20_000, opened.body().path("attribution").asText());
+        assertThat(awaitCommission(wang, "PENDING", 600)).isTrue();
+        assertThat(gateway.get("/admin/v1/guide/me/commission", li.token()).body().path("totalsFen").path("PENDING").asLong()).isEqualTo(300);
+        Gateway.Response links = gateway.get("/admin/v1/guide/me/share-links", wang.token());
+        assertThat(links.body().get(0).path("orders").asLong()).as(links.toString()).isEqualTo(1);
+        assertThat(links.body().get(0).path("paidFen").asLong()).isEqualTo(20_000);
+
+        assertThat(gateway.post("/admin/v1/guide/commission/settlement-runs", mall.adminToken(), map()).body().path("settled").asInt()).isEqualTo(2);
         Gateway.Response payout = gateway.post("/admin/v1/guide/commission/payouts", mall.adminToken(), map());
         assertThat(payout.status()).as(payout.toString()).isEqualTo(201);
-        assertThat(payout.body().path("totalFen").asLong()).isEqualTo(300);
+        assertThat(payout.body().path("totalFen").asLong()).isEqualTo(900);
         assertThat(awaitCommission(li, "PAID", 300)).isTrue();
+        assertThat(awaitCommission(wang, "PAID", 600)).isTrue();
 
         // li leaves: the store's other guide takes the shopper, and li's code binds nobody any more
         Tenants.Guide zhao = Tenants.guide(gateway, mall, mall.storeA(), "zhao-" + suffix());
@@ -78,7 +97,7 @@ class GuideScenariosIT {
         assertThat(gateway.get("/api/v1/guide/my-guide", shopper).body().path("guideId").asLong()).isEqualTo(zhao.id());
         assertThat(gateway.post("/api/v1/guide/bindings", shopper, map("code", liCode)).code()).isEqualTo("GUIDE_NOT_ACTIVE");
         // the next purchase credits the new guide; what li earned stays li's
-        pay(shopper, counter, 5_000);
+        pay(shopper, counter, 5_000, null);
         assertThat(awaitCommission(zhao, "PENDING", 150)).isTrue();
         assertThat(gateway.get("/admin/v1/guide/me/commission", li.token()).body().path("totalsFen").path("PAID").asLong()).isEqualTo(300);
 
@@ -96,9 +115,13 @@ class GuideScenariosIT {
         return login;
     }
 
-    private static void pay(String shopper, long counter, long amountFen) {
-        Gateway.Response paid = gateway.post("/api/v1/payment/payments", shopper, map("orders", List.of(map("merchantId", counter,
-                "amountFen", amountFen))));
+    /** {@code attribution}: the share-link token the shopper came through, or null. */
+    private static void pay(String shopper, long counter, long amountFen, String attribution) {
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>(map("orders", List.of(map("merchantId", counter, "amountFen", amountFen))));
+        if (attribution != null) {
+            body.put("attribution", attribution);
+        }
+        Gateway.Response paid = gateway.post("/api/v1/payment/payments", shopper, body);
         assertThat(paid.status()).as(paid.toString()).isEqualTo(201);
     }
 

@@ -125,6 +125,13 @@ class GuideBindingIT {
         assertThat(read(internalGuide(31)).path("guideId").asLong()).isEqualTo(wang);
         assertThat(jdbc.queryForObject("select count(*) from guide_binding where tenant_id = ? and member_id = 31", Integer.class, tenant))
                 .isEqualTo(1);
+        // each change told the others once, in its transaction: who, to whom, from whom, how
+        List<JsonNode> told = GuideServiceTestBase.events(jdbc, json, tenant, "GuideBound");
+        assertThat(told).hasSize(2);
+        assertThat(told.get(1).path("memberId").asLong()).isEqualTo(31);
+        assertThat(told.get(1).path("guideId").asLong()).isEqualTo(wang);
+        assertThat(told.get(1).path("fromGuideId").asLong()).isEqualTo(li);
+        assertThat(told.get(1).path("source").asText()).isEqualTo("STAFF");
         // another tenant neither sees the binding nor can bind to this tenant's guide
         HttpHeaders otherTenant = Http.staff(tenant + 1, 4, "MANAGER");
         assertThat(http.exchange("/admin/v1/guide/members/31/guide", HttpMethod.GET, new HttpEntity<>(otherTenant), String.class)

@@ -59,6 +59,7 @@ class GuideCommissionIT extends GuideServiceTestBase {
         memberService.stubFor(get(urlPathMatching("/internal/members/\\d+")).atPriority(9).willReturn(okJson("{\"id\":1}")));
         memberService.stubFor(get(urlPathMatching("/internal/members/9\\d{5}")).atPriority(8).willReturn(MemberServiceStub.notThisTenants()));
         MemberServiceStub.staffAndCounters(memberService);
+        MemberServiceStub.couponTemplates(memberService);
         memberService.stubFor(get(urlEqualTo("/internal/tenants/current"))
                 .willReturn(okJson("{\"id\":1,\"code\":\"mall\",\"timeZone\":\"Asia/Shanghai\"}")));
         guide = read(post("/admin/v1/guide/guides", Map.of("staffId", 51, "storeId", 1, "name", "小李", "phone", "13900000051"))).path("id")
@@ -90,6 +91,11 @@ class GuideCommissionIT extends GuideServiceTestBase {
 
         // paid 8 days ago: past the default 7-day window, everything settles, the reversal with its earning
         assertThat(read(post("/admin/v1/guide/commission/settlement-runs", Map.of())).path("settled").asInt()).isEqualTo(3);
+        List<JsonNode> settled = events(tenant, "CommissionSettled");
+        assertThat(settled).hasSize(1);
+        assertThat(settled.get(0).path("guideId").asLong()).isEqualTo(guide);
+        assertThat(settled.get(0).path("lines").asInt()).isEqualTo(3);
+        assertThat(settled.get(0).path("amountFen").asLong()).isEqualTo(500 + 120 - 200);
         // a refund after settlement writes a SETTLED negative line, taken off the payout
         deliver(UUID.randomUUID().toString(), "PaymentRefunded", refunded(paymentNo + "-2", "RF-" + prefix + "-2", 5_000));
         assertThat(jdbc.queryForObject("select status from guide_commission_line where tenant_id = ? and biz_key = ?", String.class, tenant,
@@ -232,6 +238,139 @@ class GuideCommissionIT extends GuideServiceTestBase {
                 Http.write(Http.staff(tenant, 51, "GUIDE"))), String.class).getStatusCode().value()).isEqualTo(403);
     }
 
+    @Test
+    void aPaymentThroughAShareLinkCreditsTheLinksGuideWithinTheWindowAndTheBindingOtherwise() {
+        long wang = read(post("/admin/v1/guide/guides", Map.of("staffId", 53, "storeId", 1, "name", "小王", "phone", "13900000053"))).path("id")
+                .asLong();
+        HttpHeaders wangSigned = Http.staff(tenant, 53, "GUIDE");
+        post("/admin/v1/guide/commission-rules", Map.of("kind", "FIXED", "value", 1_000, "campaign", "may-day"));
+        ResponseEntity<String> created = as(wangSigned, "/admin/v1/guide/me/share-links",
+                Map.of("kind", "ACTIVITY", "title", "五一狂欢", "campaign", "may-day"));
+        assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+        long linkId = read(created).path("link").path("id").asLong();
+        String token = read(created).path("token").asText();
+
+        // member 601 is guide 51's (assigned); opening 小王's link keeps 51 (protection) but makes the token count for 小王
+        HttpHeaders shopper = Http.member(tenant, 601);
+        JsonNode visit = read(as(shopper, "/api/v1/guide/share-visits", Map.of("token", token)));
+        assertThat(visit.path("link").path("campaign").asText()).isEqualTo("may-day");
+        assertThat(visit.path("binding").path("outcome").asText()).isEqualTo("KEEP");
+        assertThat(visit.path("binding").path("guideId").asLong()).isEqualTo(guide);
+        assertThat(visit.path("attribution").asText()).isEqualTo(token);
+        assertThat(Instant.parse(visit.path("creditUntil").asText())).isAfter(Instant.now().plus(Duration.ofDays(6)));
+        as(shopper, "/api/v1/guide/share-visits", Map.of("token", token));
+
+        // through the link: 小王, by the campaign's rule (it beats the counter's 10 %); without it, or forged: the binding
+        deliver(UUID.randomUUID().toString(), "PaymentSucceeded", paidVia(prefix + "-s1", 601, Instant.now(), token,
+                order(prefix + "-s1-1", 501, 30_000, 0)));
+        deliver(UUID.randomUUID().toString(), "PaymentSucceeded", paid(prefix + "-s2", 601, Instant.now(), order(prefix + "-s2-1", 501, 30_000, 0)));
+        String forged = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
+        deliver(UUID.randomUUID().toString(), "PaymentSucceeded", paidVia(prefix + "-s3", 601, Instant.now(), forged,
+                order(prefix + "-s3-1", 502, 10_000, 0)));
+        // a member who never opened the link gets nobody credited through it (602 has no guide at all)
+        deliver(UUID.randomUUID().toString(), "PaymentSucceeded", paidVia(prefix + "-s4", 602, Instant.now(), token,
+                order(prefix + "-s4-1", 502, 10_000, 0)));
+        assertThat(attributed(prefix + "-s1-1")).isEqualTo(Map.of("guide", wang, "via", "LINK", "link", linkId, "campaign", "may-day"));
+        assertThat(attributed(prefix + "-s2-1")).isEqualTo(Map.of("guide", guide, "via", "BINDING"));
+        assertThat(attributed(prefix + "-s3-1")).isEqualTo(Map.of("guide", guide, "via", "BINDING"));
+        assertThat(attributed(prefix + "-s4-1")).isEmpty();
+        assertThat(earned(prefix + "-s1-1")).containsExactly(wang, 1_000L);
+        assertThat(earned(prefix + "-s2-1")).containsExactly(guide, 500L);
+
+        // the visit 8 days old is outside the default 7-day window; a tenant's 10 days takes it in again
+        jdbc.update("update guide_share_visit set first_opened_at = ?, last_opened_at = ? where tenant_id = ? and link_id = ?",
+                java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(8))), java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(8))),
+                tenant, linkId);
+        deliver(UUID.randomUUID().toString(), "PaymentSucceeded", paidVia(prefix + "-s5", 601, Instant.now(), token,
+                order(prefix + "-s5-1", 502, 10_000, 0)));
+        assertThat(attributed(prefix + "-s5-1")).containsEntry("via", "BINDING");
+        ResponseEntity<String> policy = http.exchange("/admin/v1/guide/commission-policy", HttpMethod.PUT,
+                new HttpEntity<>(Map.of("linkAttributionDays", 10), Http.write(admin)), String.class);
+        assertThat(read(policy).path("linkAttributionDays").asInt()).as(policy.getBody()).isEqualTo(10);
+        assertThat(read(policy).path("refundWindowDays").asInt()).isEqualTo(7);
+        deliver(UUID.randomUUID().toString(), "PaymentSucceeded", paidVia(prefix + "-s6", 601, Instant.now(), token,
+                order(prefix + "-s6-1", 502, 10_000, 0)));
+        assertThat(attributed(prefix + "-s6-1")).containsEntry("via", "LINK");
+
+        // 小王's links, with what came of them; a manager of another store does not see them
+        JsonNode links = read(http.exchange("/admin/v1/guide/me/share-links", HttpMethod.GET, new HttpEntity<>(wangSigned), String.class));
+        assertThat(links.size()).isEqualTo(1);
+        assertThat(links.get(0).path("token").asText()).isEqualTo(token);
+        assertThat(links.get(0).path("visitors").asLong()).isEqualTo(1);
+        assertThat(links.get(0).path("opens").asLong()).isEqualTo(2);
+        assertThat(links.get(0).path("orders").asLong()).isEqualTo(2);
+        assertThat(links.get(0).path("paidFen").asLong()).isEqualTo(40_000);
+        assertThat(http.exchange("/admin/v1/guide/guides/" + wang + "/share-links", HttpMethod.GET,
+                new HttpEntity<>(Http.staffAt(tenant, 9, 2, "MANAGER")), String.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(read(http.exchange("/admin/v1/guide/guides/" + wang + "/share-links", HttpMethod.GET, new HttpEntity<>(admin), String.class))
+                .size()).isEqualTo(1);
+    }
+
+    @Test
+    void shareLinksAreCheckedAndAPersonalCodeOrAnotherMallsLinkOpensNothing() {
+        HttpHeaders li = Http.staff(tenant, 51, "GUIDE");
+        assertThat(read(as(li, "/admin/v1/guide/me/share-links", Map.of("kind", "PRODUCT", "title", "羽绒服", "merchantId", 501))).path("code")
+                .asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(read(as(li, "/admin/v1/guide/me/share-links", Map.of("kind", "PRODUCT", "title", "羽绒服", "merchantId", 900_001, "sku", "A1")))
+                .path("code").asText()).isEqualTo("UNKNOWN_MERCHANT");
+        assertThat(read(as(li, "/admin/v1/guide/me/share-links", Map.of("kind", "COUPON", "title", "券", "couponTemplateId", 900_001))).path("code")
+                .asText()).isEqualTo("UNKNOWN_COUPONTEMPLATE");
+        assertThat(as(li, "/admin/v1/guide/me/share-links", Map.of("kind", "GIFT", "title", "x")).getStatusCode().value()).isEqualTo(400);
+        assertThat(as(Http.staff(tenant, 800_001, "CASHIER"), "/admin/v1/guide/me/share-links",
+                Map.of("kind", "COUPON", "title", "券", "couponTemplateId", 77)).getStatusCode().value()).isEqualTo(403);
+        assertThat(jdbc.queryForObject("select count(*) from guide_share_link where tenant_id = ?", Integer.class, tenant)).isZero();
+        ResponseEntity<String> coupon = as(li, "/admin/v1/guide/me/share-links", Map.of("kind", "COUPON", "title", "满100减20", "couponTemplateId", 77));
+        assertThat(coupon.getStatusCode().value()).as(coupon.getBody()).isEqualTo(201);
+        String token = read(coupon).path("token").asText();
+
+        HttpHeaders shopper = Http.member(tenant, 605);
+        String code = read(http.exchange("/admin/v1/guide/me/code", HttpMethod.GET, new HttpEntity<>(li), String.class)).path("token").asText();
+        assertThat(read(as(shopper, "/api/v1/guide/share-visits", Map.of("token", code))).path("code").asText()).isEqualTo("NOT_A_SHARE_LINK");
+        assertThat(as(shopper, "/api/v1/guide/share-visits", Map.of("token", "not-a-token")).getStatusCode().value()).isEqualTo(400);
+        assertThat(read(as(Http.member(tenant + 1, 605), "/api/v1/guide/share-visits", Map.of("token", token))).path("code").asText())
+                .isEqualTo("GUIDE_CODE_INVALID");
+        assertThat(jdbc.queryForObject("select count(*) from guide_share_visit where tenant_id in (?, ?)", Integer.class, tenant, tenant + 1))
+                .isZero();
+
+        // the guide leaves (their members go to 小张): the link still opens, but binds and credits nobody
+        post("/admin/v1/guide/guides", Map.of("staffId", 54, "storeId", 1, "name", "小张", "phone", "13900000054"));
+        ResponseEntity<String> left = as(admin, "/admin/v1/guide/guides/" + guide + "/handovers", Map.of("status", "LEFT", "reason", "离职"));
+        assertThat(left.getStatusCode().value()).as(left.getBody()).isEqualTo(202);
+        JsonNode visit = read(as(shopper, "/api/v1/guide/share-visits", Map.of("token", token)));
+        assertThat(visit.path("link").path("couponTemplateId").asLong()).isEqualTo(77);
+        assertThat(visit.hasNonNull("binding")).isFalse();
+        assertThat(visit.hasNonNull("attribution")).isFalse();
+        deliver(UUID.randomUUID().toString(), "PaymentSucceeded", paidVia(prefix + "-x1", 605, Instant.now(), token,
+                order(prefix + "-x1-1", 502, 10_000, 0)));
+        assertThat(attributed(prefix + "-x1-1")).isEmpty();
+    }
+
+    /** The attribution of an order: guide, via, and the link and campaign when via LINK (empty when nobody was credited). */
+    private Map<String, Object> attributed(String orderNo) {
+        Map<String, Object> row = jdbc.queryForMap("select guide_id, via, link_id, campaign from guide_attribution where tenant_id = ? and order_no = ?",
+                tenant, orderNo);
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (row.get("guide_id") != null) {
+            out.put("guide", ((Number) row.get("guide_id")).longValue());
+            out.put("via", row.get("via"));
+        }
+        if (row.get("link_id") != null) {
+            out.put("link", ((Number) row.get("link_id")).longValue());
+            out.put("campaign", row.get("campaign"));
+        }
+        return out;
+    }
+
+    /** The guide and amount of the order's EARN line. */
+    private List<Long> earned(String orderNo) {
+        return jdbc.query("select guide_id, amount_fen from guide_commission_line where tenant_id = ? and biz_key = ?",
+                (rs, i) -> List.of(rs.getLong(1), rs.getLong(2)), tenant, "earn:" + orderNo).stream().findFirst().orElse(List.of());
+    }
+
+    private ResponseEntity<String> as(HttpHeaders caller, String path, Object body) {
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, Http.write(caller)), String.class);
+    }
+
     private void race(int n, java.util.function.IntFunction<Callable<Inbox.Outcome>> task) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(n);
         CountDownLatch start = new CountDownLatch(1);
@@ -278,6 +417,13 @@ class GuideCommissionIT extends GuideServiceTestBase {
     @SafeVarargs
     private static Map<String, Object> paid(String paymentNo, long memberId, Instant paidAt, Map<String, Object>... orders) {
         return Map.of("paymentNo", paymentNo, "memberId", memberId, "paidAt", paidAt.toString(), "orders", List.of(orders));
+    }
+
+    @SafeVarargs
+    private static Map<String, Object> paidVia(String paymentNo, long memberId, Instant paidAt, String attribution, Map<String, Object>... orders) {
+        Map<String, Object> paid = new LinkedHashMap<>(paid(paymentNo, memberId, paidAt, orders));
+        paid.put("attribution", attribution);
+        return paid;
     }
 
     private static Map<String, Object> refunded(String orderNo, String refundNo, long grossFen) {

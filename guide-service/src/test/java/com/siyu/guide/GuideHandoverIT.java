@@ -74,6 +74,11 @@ class GuideHandoverIT extends GuideServiceTestBase {
         assertThat(count(c)).isZero();
         assertThat(done.path("received").path(Long.toString(a)).asLong()).isEqualTo(4_950);
         assertThat(history("HANDOVER")).isEqualTo(10_000);
+        // one MembersHandedOver per 500-member chunk, naming every member once with their new guide
+        List<JsonNode> handedOver = events(tenant, "MembersHandedOver");
+        assertThat(handedOver).hasSize(20).allMatch(e -> e.path("handoverId").asLong() == id && e.path("fromGuideId").asLong() == leaver);
+        assertThat(handedOver.stream().flatMap(e -> java.util.stream.StreamSupport.stream(e.path("members").spliterator(), false))
+                .filter(m -> m.path("guideId").asLong() == a).map(m -> m.path("memberId").asLong()).distinct().count()).isEqualTo(4_950);
         assertThat(read(http.exchange("/admin/v1/guide/guides/" + leaver, HttpMethod.GET, new HttpEntity<>(admin), String.class))
                 .path("status").asText()).isEqualTo("LEFT");
 
@@ -90,6 +95,7 @@ class GuideHandoverIT extends GuideServiceTestBase {
         assertThat(count(a)).isEqualTo(5_050);
         assertThat(count(b)).isEqualTo(5_050);
         assertThat(history("HANDOVER")).isEqualTo(10_000);
+        assertThat(events(tenant, "MembersHandedOver")).hasSize(20);
 
         // a left guide takes no new member
         String code = read(http.exchange("/admin/v1/guide/me/code", HttpMethod.GET, new HttpEntity<>(Http.staff(tenant, 11, "GUIDE")),
@@ -109,7 +115,8 @@ class GuideHandoverIT extends GuideServiceTestBase {
             long id = repository.create(leaver, "MOVED", "LIST", null, 1L, List.of(base, base + 1, base + 2, base + 3),
                     List.of(other, far, other, far), Instant.now());
             jdbc.update("update guide_binding set guide_id = ? where tenant_id = ? and member_id = ?", other, tenant, base + 1);
-            assertThat(repository.applyChunk(id, 0, 4, "test", Instant.now())).isEqualTo(3);
+            assertThat(repository.applyChunk(id, 0, 4, "test", Instant.now())).extracting(HandoverRepository.Moved::memberId)
+                    .containsExactly(base, base + 2, base + 3);
             assertThat(jdbc.queryForList("select outcome from guide_handover_entry where handover_id = ? order by position", String.class, id))
                     .containsExactly("MOVED", "SKIPPED", "MOVED", "MOVED");
             // the same chunk again (a second runner, or a replay): refused whole, nothing applied twice

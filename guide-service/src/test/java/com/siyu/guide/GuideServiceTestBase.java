@@ -13,8 +13,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * What guide-service's integration tests share: member-service as a WireMock stub (one for the whole test JVM;
- * each test resets and stubs it), the HTTP client, JSON and the database.
+ * What guide-service's integration tests share: member-service (and coupon-service's templates) as a WireMock stub
+ * (one for the whole test JVM; each test resets and stubs it), the HTTP client, JSON and the database.
  */
 abstract class GuideServiceTestBase {
 
@@ -28,6 +28,8 @@ abstract class GuideServiceTestBase {
     @DynamicPropertySource
     static void memberServiceAt(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.discovery.client.simple.instances.member-service[0].uri", memberService::baseUrl);
+        // the same stub answers coupon-service's template lookups (MemberServiceStub.couponTemplates)
+        registry.add("spring.cloud.discovery.client.simple.instances.coupon-service[0].uri", memberService::baseUrl);
     }
 
     @Autowired
@@ -36,6 +38,26 @@ abstract class GuideServiceTestBase {
     ObjectMapper json;
     @Autowired
     JdbcTemplate jdbc;
+
+    /** The {@code data} of the tenant's outbox events of {@code type}, oldest first. */
+    java.util.List<JsonNode> events(long tenant, String type) {
+        return events(jdbc, json, tenant, type);
+    }
+
+    static java.util.List<JsonNode> events(JdbcTemplate jdbc, ObjectMapper json, long tenant, String type) {
+        return jdbc.queryForList("select payload from outbox_event where tenant_id = ? and type = ? order by id", String.class, tenant, type).stream()
+                .map(payload -> {
+                    try {
+                        JsonNode envelope = json.readTree(payload);
+                        org.assertj.core.api.Assertions.assertThat(envelope.path("type").asText()).isEqualTo(type);
+                        org.assertj.core.api.Assertions.assertThat(envelope.path("tenantId").asLong()).isEqualTo(tenant);
+                        return envelope.path("data");
+                    } catch (java.io.IOException e) {
+                        throw new AssertionError(payload, e);
+                    }
+                })
+                .toList();
+    }
 
     JsonNode read(ResponseEntity<String> response) {
         try {

@@ -29,6 +29,13 @@ final class MemberServiceStub {
         memberService.stubFor(get(urlPathMatching("/internal/merchants/502")).willReturn(okJson("{\"id\":502,\"storeId\":2}")));
     }
 
+    /** coupon-service's templates: any id is this tenant's, 9xxxxx not. */
+    static void couponTemplates(WireMockServer stub) {
+        stub.stubFor(get(urlPathMatching("/internal/coupon/templates/\\d+")).atPriority(9)
+                .willReturn(okJson("{\"id\":77,\"name\":\"满100减20\",\"type\":\"CASH\",\"status\":\"ACTIVE\"}")));
+        stub.stubFor(get(urlPathMatching("/internal/coupon/templates/9\\d{5}")).atPriority(8).willReturn(notThisTenants()));
+    }
+
     static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder notThisTenants() {
         return aResponse().withStatus(404).withHeader("Content-Type", "application/problem+json")
                 .withBody("{\"status\":404,\"code\":\"NOT_FOUND\",\"detail\":\"not this tenant's\"}");

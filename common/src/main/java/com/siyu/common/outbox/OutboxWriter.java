@@ -6,6 +6,8 @@ import com.siyu.common.context.CallerContext;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,7 +36,25 @@ public class OutboxWriter {
 
     /** As {@link #append(String, Object)}, for payloads that carry their own event id. */
     public String append(String type, Function<String, Object> payloadForEventId) {
-        long tenantId = CallerContext.requireTenant();
+        return append(CallerContext.requireTenant(), type, payloadForEventId);
+    }
+
+    /**
+     * Appends {@code data} in the envelope {@code {eventId, type, tenantId, data}} (payment- and guide-service's
+     * events) for {@code tenantId}: a job working across tenants names the tenant itself.
+     */
+    public String appendEnvelope(long tenantId, String type, Object data) {
+        return append(tenantId, type, eventId -> {
+            Map<String, Object> envelope = new LinkedHashMap<>();
+            envelope.put("eventId", eventId);
+            envelope.put("type", type);
+            envelope.put("tenantId", tenantId);
+            envelope.put("data", data);
+            return envelope;
+        });
+    }
+
+    private String append(long tenantId, String type, Function<String, Object> payloadForEventId) {
         String eventId = UUID.randomUUID().toString();
         String body;
         try {

@@ -5,16 +5,23 @@ import java.time.Clock;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 
-/** The ids guide-service's requests name, checked against the caller's tenant in member-service (cached a minute). */
+/** The ids guide-service's requests name, checked against the caller's tenant in member-service or coupon-service (cached a minute). */
 @Component
 public class References {
 
     private final TenantReferences members;
     private final TenantReferences merchants;
+    private final TenantReferences couponTemplates;
 
-    References(MemberClient memberClient, DirectoryClient directory, Clock clock) {
+    References(MemberClient memberClient, DirectoryClient directory, CouponClient coupons, Clock clock) {
         this.members = new TenantReferences("Member", memberClient::member, Duration.ofMinutes(1), clock);
         this.merchants = new TenantReferences("Merchant", directory::merchant, Duration.ofMinutes(1), clock);
+        this.couponTemplates = new TenantReferences("CouponTemplate", coupons::template, Duration.ofMinutes(1), clock);
+    }
+
+    /** A coupon template named in a request body (null passes): 422 UNKNOWN_COUPONTEMPLATE when not the caller's tenant's. */
+    public Long couponTemplate(String field, Long id) {
+        return couponTemplates.require(field, id);
     }
 
     /** A counter named in a request body (null passes): 422 UNKNOWN_MERCHANT when not the caller's tenant's. */

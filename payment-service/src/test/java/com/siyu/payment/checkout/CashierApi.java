@@ -142,17 +142,31 @@ abstract class CashierApi {
 
     /** A PENDING payment for merchant 11 with {@code points} reserved and coupon 501 locked for 1_000 fen. */
     String openedPayment(long amountFen, long points) {
+        return openedPayment(amountFen, points, null);
+    }
+
+    /** {@code attribution}: a guide share-link token the payment is made through (null for none). */
+    String openedPayment(long amountFen, long points, String attribution) {
         lockAnswers(1_000, 501);
         services.stubFor(post(urlEqualTo("/internal/points/reservations")).willReturn(ok(reservation("HELD"))));
         wechat.prepayAnswers("wx-" + amountFen);
-        ResponseEntity<String> opened = pay(List.of(Map.of("merchantId", 11, "amountFen", amountFen)), List.of(501), points, Http.write(shopper));
+        ResponseEntity<String> opened = pay(List.of(Map.of("merchantId", 11, "amountFen", amountFen)), List.of(501), points, attribution,
+                Http.write(shopper));
         assertThat(opened.getStatusCode().value()).as(opened.getBody()).isEqualTo(201);
         return read(opened).path("paymentNo").asText();
     }
 
     ResponseEntity<String> pay(List<Map<String, Object>> orders, List<Integer> couponIds, long points, HttpHeaders headers) {
-        return http.exchange("/api/v1/payment/payments", HttpMethod.POST, new HttpEntity<>(Map.of("orders", orders, "couponIds", couponIds,
-                "points", points, "payerOpenid", "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"), headers), String.class);
+        return pay(orders, couponIds, points, null, headers);
+    }
+
+    ResponseEntity<String> pay(List<Map<String, Object>> orders, List<Integer> couponIds, long points, String attribution, HttpHeaders headers) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("orders", orders, "couponIds", couponIds, "points", points,
+                "payerOpenid", "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"));
+        if (attribution != null) {
+            body.put("attribution", attribution);
+        }
+        return http.exchange("/api/v1/payment/payments", HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
     }
 
     void merchant(long id, long store, String category) {

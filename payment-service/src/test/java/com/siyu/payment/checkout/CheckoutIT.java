@@ -274,7 +274,13 @@ class CheckoutIT extends CashierApi {
 
     @Test
     void aNotificationReplayedTenTimesConcurrentlyIsProcessedOnce() throws Exception {
-        String no = openedPayment(30_000, 2_000);
+        // not a guide token: refused before anything is locked or written
+        ResponseEntity<String> badToken = pay(List.of(Map.of("merchantId", 11, "amountFen", 30_000)), List.of(), 0, "guide-7", Http.write(shopper));
+        assertThat(badToken.getStatusCode().value()).as(badToken.getBody()).isEqualTo(400);
+        assertThat(read(badToken).path("errors").toString()).contains("attribution");
+        // a share-link token (its content is guide-service's to judge) is carried into PaymentSucceeded as is
+        String shareToken = "ZzEuMS4yLkxJTkstMy40MTAyNDQ0ODAw." + "A".repeat(43);
+        String no = openedPayment(30_000, 2_000, shareToken);
         long cash = db.queryForObject("SELECT cash_fen FROM checkout_payment WHERE payment_no = ?", Long.class, no);
         services.stubFor(post(urlEqualTo("/internal/points/reservations/" + no + "/confirm")).willReturn(ok(reservation("CONFIRMED"))));
         services.stubFor(post(urlEqualTo("/internal/coupon/payments/" + no + "/redeem")).willReturn(ok(paymentCoupons(no, 1_000))));
@@ -314,6 +320,7 @@ class CheckoutIT extends CashierApi {
         assertThat(event.path("eventId").asText()).hasSize(36);
         assertThat(event.path("data").path("paymentNo").asText()).isEqualTo(no);
         assertThat(event.path("data").path("cashFen").asLong()).isEqualTo(cash);
+        assertThat(event.path("data").path("attribution").asText()).isEqualTo(shareToken);
     }
 
     @Test

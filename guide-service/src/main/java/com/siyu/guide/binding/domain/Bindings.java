@@ -1,6 +1,8 @@
 package com.siyu.guide.binding.domain;
 
+import com.siyu.common.context.CallerContext;
 import com.siyu.common.problem.DomainException;
+import com.siyu.guide.events.domain.GuideEvents;
 import com.siyu.guide.roster.domain.Guide;
 import com.siyu.guide.roster.domain.GuideStatus;
 import com.siyu.guide.roster.domain.Roster;
@@ -35,14 +37,16 @@ public class Bindings {
     private final BindingRuleRepository rules;
     private final Roster roster;
     private final TransactionTemplate tx;
+    private final GuideEvents events;
     private final Clock clock;
 
     public Bindings(BindingRepository bindings, BindingRuleRepository rules, Roster roster, PlatformTransactionManager transactions,
-                    Clock clock) {
+                    GuideEvents events, Clock clock) {
         this.bindings = bindings;
         this.rules = rules;
         this.roster = roster;
         this.tx = new TransactionTemplate(transactions);
+        this.events = events;
         this.clock = clock;
     }
 
@@ -102,7 +106,20 @@ public class Bindings {
         }
         bindings.appendHistory(touch.memberId(), current.map(Binding::guideId).orElse(null), touch.guideId(), touch.source().name(),
                 touch.channel(), touch.actorStaffId(), touch.reason(), now);
+        bound(touch.memberId(), current.map(Binding::guideId).orElse(null), touch.guideId(), touch.source(), touch.channel(), now);
         return decision;
+    }
+
+    /** GuideBound, in the transaction of the change: {@code guideId} null when the member lost their guide. */
+    private void bound(long memberId, Long fromGuideId, Long guideId, BindingSource source, String channel, Instant at) {
+        Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("memberId", memberId);
+        data.put("guideId", guideId);
+        data.put("fromGuideId", fromGuideId);
+        data.put("source", source.name());
+        data.put("channel", channel);
+        data.put("at", at.toString());
+        events.publish(CallerContext.requireTenant(), "GuideBound", data);
     }
 
     /** An operator assigns a member; refused (409 MEMBER_BOUND_ELSEWHERE) when the rule keeps the member with another guide. */
@@ -148,6 +165,7 @@ public class Bindings {
             bindings.recordInherited(mergeId, absorbed.get().guideId());
             bindings.appendHistory(survivorId, null, absorbed.get().guideId(), BindingSource.MERGE.name(), null, null,
                     "merge " + mergeId + " of member " + mergedId, now);
+            bound(survivorId, null, absorbed.get().guideId(), BindingSource.MERGE, null, now);
         }
     }
 
@@ -162,8 +180,10 @@ public class Bindings {
         }
         BindingRepository.AppliedMerge merge = bindings.merge(mergeId).orElseThrow();
         if (merge.inheritedGuideId() != null && bindings.unbind(merge.survivorId(), merge.inheritedGuideId(), BindingSource.MERGE.name())) {
+            Instant now = clock.instant();
             bindings.appendHistory(merge.survivorId(), merge.inheritedGuideId(), null, BindingSource.MERGE.name(), null, null,
-                    "undo of merge " + mergeId, clock.instant());
+                    "undo of merge " + mergeId, now);
+            bound(merge.survivorId(), merge.inheritedGuideId(), null, BindingSource.MERGE, null, now);
         }
     }
 

@@ -43,7 +43,7 @@ class ShopperGuideController {
     ResponseEntity<MyGuide> scan(@Valid @RequestBody ScanRequest request) {
         long memberId = MemberOnly.require();
         GuideCodes.GuideToken token = codes.verifyFor(CallerContext.requireTenant(), request.code());
-        BindingSource source = "LINK".equals(token.channel()) ? BindingSource.LINK : BindingSource.CODE;
+        BindingSource source = token.isLink() ? BindingSource.LINK : BindingSource.CODE;
         Bindings.Touched touched = bindings.touch(new Bindings.Touch(memberId, token.guideId(), source, null, null, null));
         MyGuide body = MyGuide.of(touched.decision().name(), touched.bound());
         return switch (touched.decision()) {

@@ -24,11 +24,24 @@ import org.springframework.stereotype.Service;
 public class GuideCodes {
 
     private static final String VERSION = "g1";
+    private static final String SHARE_PREFIX = "LINK-";
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder UNB64 = Base64.getUrlDecoder();
 
-    /** What a valid token names. {@code channel}: CODE (personal code) or LINK (share link). */
+    /**
+     * What a valid token names. {@code channel}: CODE (personal code), LINK (the guide's own link) or
+     * {@code LINK-<id>} (share link {@code id}: a product, coupon or activity the guide shared).
+     */
     public record GuideToken(long tenantId, long guideId, String channel, Instant expiresAt) {
+
+        /** The share link this token opens; null for a personal code or the guide's own link. */
+        public Long shareLinkId() {
+            return channel.startsWith(SHARE_PREFIX) ? Long.valueOf(channel.substring(SHARE_PREFIX.length())) : null;
+        }
+
+        public boolean isLink() {
+            return channel.equals("LINK") || shareLinkId() != null;
+        }
     }
 
     public record Issued(String token, Instant expiresAt) {
@@ -55,7 +68,20 @@ public class GuideCodes {
     }
 
     public Issued issue(long tenantId, long guideId, String channel) {
-        Instant expiresAt = clock.instant().plus(ttl).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return sign(tenantId, guideId, channel, clock.instant().plus(ttl).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+
+    /** The expiry a share link created now gets (the same lifetime as a personal code). */
+    public Instant linkExpiry() {
+        return clock.instant().plus(ttl).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+
+    /** The token of share link {@code linkId}, valid until the link expires. */
+    public Issued issueShare(long tenantId, long guideId, long linkId, Instant expiresAt) {
+        return sign(tenantId, guideId, SHARE_PREFIX + linkId, expiresAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+
+    private Issued sign(long tenantId, long guideId, String channel, Instant expiresAt) {
         String payload = String.join(".", VERSION, Long.toString(tenantId), Long.toString(guideId), channel,
                 Long.toString(expiresAt.getEpochSecond()));
         byte[] bytes = payload.getBytes(StandardCharsets.US_ASCII);
@@ -64,7 +90,12 @@ public class GuideCodes {
 
     /** A token of {@code tenantId}'s: another mall's code gets the same answer as a forged one. */
     public GuideToken verifyFor(long tenantId, String token) {
-        GuideToken verified = verify(token);
+        return verifyFor(tenantId, token, clock.instant());
+    }
+
+    /** As {@link #verifyFor(long, String)}, judged as of {@code at} (a payment made through a link before it expired). */
+    public GuideToken verifyFor(long tenantId, String token, Instant at) {
+        GuideToken verified = verify(token, at);
         if (verified.tenantId() != tenantId) {
             throw invalid();
         }
@@ -73,6 +104,10 @@ public class GuideCodes {
 
     /** The token's content when its signature holds and it has not expired; 422 GUIDE_CODE_INVALID / GUIDE_CODE_EXPIRED otherwise. */
     public GuideToken verify(String token) {
+        return verify(token, clock.instant());
+    }
+
+    private GuideToken verify(String token, Instant at) {
         int dot = token.indexOf('.');
         if (dot <= 0 || dot != token.lastIndexOf('.')) {
             throw invalid();
@@ -89,12 +124,12 @@ public class GuideCodes {
             throw invalid();
         }
         String[] parts = new String(payload, StandardCharsets.US_ASCII).split("\\.");
-        if (parts.length != 5 || !VERSION.equals(parts[0])) {
+        if (parts.length != 5 || !VERSION.equals(parts[0]) || !parts[3].matches("CODE|LINK|LINK-[0-9]{1,18}")) {
             throw invalid();
         }
         GuideToken parsed = new GuideToken(Long.parseLong(parts[1]), Long.parseLong(parts[2]), parts[3],
                 Instant.ofEpochSecond(Long.parseLong(parts[4])));
-        if (!clock.instant().isBefore(parsed.expiresAt())) {
+        if (!at.isBefore(parsed.expiresAt())) {
             throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, "GUIDE_CODE_EXPIRED",
                     "This guide code expired at " + parsed.expiresAt() + "; ask the guide for a fresh one");
         }

@@ -5,6 +5,7 @@ import com.siyu.common.problem.DomainException;
 import com.siyu.common.web.StaffOnly;
 import com.siyu.guide.client.References;
 import com.siyu.guide.commission.domain.CommissionLine;
+import com.siyu.guide.commission.domain.CommissionRepository;
 import com.siyu.guide.commission.domain.CommissionRule;
 import com.siyu.guide.commission.domain.Commissions;
 import com.siyu.guide.roster.domain.Guide;
@@ -21,6 +22,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -49,12 +52,17 @@ class CommissionController {
         this.references = references;
     }
 
-    /** PERCENT: value in basis points (300 = 3 %) of what the shopper paid; FIXED: fen per order. At most one of merchantId, category. */
-    record RuleRequest(@Positive Long merchantId, @Size(min = 1, max = 40) String category, @NotNull CommissionRule.Kind kind,
-                       @NotNull @Positive Long value, @Positive Long capFen) {
+    /**
+     * PERCENT: value in basis points (300 = 3 %) of what the shopper paid; FIXED: fen per order. At most one of
+     * merchantId, category, campaign (a campaign's rule applies to orders through share links of that campaign).
+     */
+    record RuleRequest(@Positive Long merchantId, @Size(min = 1, max = 40) String category,
+                       @Pattern(regexp = ShareLinkController.CAMPAIGN, message = "must be 1-40 letters, digits, '_' or '-'") String campaign,
+                       @NotNull CommissionRule.Kind kind, @NotNull @Positive Long value, @Positive Long capFen) {
     }
 
-    record PolicyRequest(@NotNull @Min(0) @Max(90) Integer refundWindowDays) {
+    /** Either may be left out (kept as it is). */
+    record PolicyRequest(@Min(0) @Max(90) Integer refundWindowDays, @Min(1) @Max(90) Integer linkAttributionDays) {
     }
 
     record LineResponse(long id, long memberId, String orderNo, String kind, long baseFen, long amountFen, String status, Instant settleAfter,
@@ -77,11 +85,12 @@ class CommissionController {
     @PostMapping("/admin/v1/guide/commission-rules")
     ResponseEntity<Map<String, Object>> addRule(@Valid @RequestBody RuleRequest request) {
         StaffOnly.require("TENANT_ADMIN", "OPERATOR");
-        if (request.merchantId() != null && request.category() != null) {
-            throw new DomainException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "A rule is for one counter or one category, not both");
+        if (Stream.of(request.merchantId(), request.category(), request.campaign()).filter(Objects::nonNull).count() > 1) {
+            throw new DomainException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "A rule is for one counter, one category or one campaign, not several");
         }
         references.merchant("merchantId", request.merchantId());
-        long id = commissions.addRule(request.merchantId(), request.category(), request.kind(), request.value(), request.capFen());
+        long id = commissions.addRule(request.merchantId(), request.category(), request.campaign(), request.kind(), request.value(),
+                request.capFen());
         return ResponseEntity.created(URI.create("/admin/v1/guide/commission-rules/" + id)).body(Map.of("id", id));
     }
 
@@ -93,16 +102,15 @@ class CommissionController {
     }
 
     @GetMapping("/admin/v1/guide/commission-policy")
-    Map<String, Integer> policy() {
+    CommissionRepository.Policy policy() {
         StaffOnly.require();
-        return Map.of("refundWindowDays", commissions.refundWindowDays());
+        return commissions.policy();
     }
 
     @PutMapping("/admin/v1/guide/commission-policy")
-    Map<String, Integer> setPolicy(@Valid @RequestBody PolicyRequest request) {
+    CommissionRepository.Policy setPolicy(@Valid @RequestBody PolicyRequest request) {
         StaffOnly.require("TENANT_ADMIN");
-        commissions.setRefundWindowDays(request.refundWindowDays());
-        return Map.of("refundWindowDays", request.refundWindowDays());
+        return commissions.setPolicy(request.refundWindowDays(), request.linkAttributionDays());
     }
 
     /** Settles now what is due (the job does it every 10 minutes for every tenant). */

@@ -43,7 +43,8 @@ class PaymentEventsConsumer implements EventConsumer {
                         order.path("discountFen").asLong()));
             }
             Instant paidAt = Instant.parse(text(data, "paidAt", event));
-            commissions.paid(data.path("paymentNo").asText(), data.path("memberId").asLong(), paidAt, orders);
+            String attribution = data.path("attribution").isTextual() ? data.path("attribution").asText() : null;
+            commissions.paid(data.path("paymentNo").asText(), data.path("memberId").asLong(), paidAt, orders, attribution);
         } else {
             commissions.refunded(text(data, "orderNo", event), text(data, "refundNo", event), data.path("grossFen").asLong());
         }

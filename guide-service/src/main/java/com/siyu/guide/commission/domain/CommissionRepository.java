@@ -11,8 +11,13 @@ public interface CommissionRepository {
     record Attribution(String orderNo, long memberId, Long guideId, long grossFen, long paidFen, long refundedFen) {
     }
 
+    /** {@code via}: BINDING or LINK (null without a guide); {@code linkId}, {@code campaign}: the share link's, when via LINK. */
     record NewAttribution(String orderNo, String paymentNo, long memberId, Long guideId, long storeId, long merchantId, String category,
-                          long grossFen, long paidFen, Instant paidAt) {
+                          long grossFen, long paidFen, Instant paidAt, String via, Long linkId, String campaign) {
+    }
+
+    /** How long commission stays PENDING, and how long after opening a share link a payment still credits its guide. */
+    record Policy(int refundWindowDays, int linkAttributionDays) {
     }
 
     /** False when the order was attributed before (a duplicate delivery). */
@@ -25,13 +30,13 @@ public interface CommissionRepository {
 
     List<CommissionRule> rules();
 
-    long addRule(Long merchantId, String category, CommissionRule.Kind kind, long value, Long capFen, Instant now);
+    long addRule(Long merchantId, String category, String campaign, CommissionRule.Kind kind, long value, Long capFen, Instant now);
 
     boolean deactivateRule(long id);
 
-    int refundWindowDays();
+    Policy policy();
 
-    void setRefundWindowDays(int days, Instant now);
+    void setPolicy(Policy policy, Instant now);
 
     /** False when a line with this business key exists (applied before). */
     boolean appendLine(long guideId, long memberId, String orderNo, String kind, String bizKey, long baseFen, long amountFen, String status,
@@ -39,8 +44,15 @@ public interface CommissionRepository {
 
     Optional<CommissionLine> earnLine(String orderNo);
 
-    /** PENDING lines due by {@code asOf} become SETTLED: the tenant in context's, or every tenant's when {@code allTenants}. */
-    int settleDue(Instant asOf, boolean allTenants);
+    /** What one settlement run settled for one guide: how many lines and their sum (fen; negative when clawbacks dominate). */
+    record Settled(long tenantId, long guideId, int lines, long amountFen) {
+    }
+
+    /**
+     * PENDING lines due by {@code asOf} become SETTLED (settled_at = asOf): the tenant in context's, or every tenant's
+     * when {@code allTenants}; in the caller's transaction. Returns what settled per guide.
+     */
+    List<Settled> settleDue(Instant asOf, boolean allTenants);
 
     /** Every guide's SETTLED lines whose sum is positive become PAID in one new payout; null when there is nothing to pay. */
     Long payout(Long staffId, Instant now);

@@ -2,6 +2,7 @@ package com.siyu.guide.commission.domain;
 
 import com.siyu.common.problem.DomainException;
 import com.siyu.guide.binding.domain.Bindings;
+import com.siyu.guide.events.domain.GuideEvents;
 import com.siyu.guide.roster.domain.GuideStatus;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,11 +31,15 @@ public class Commissions {
 
     private final CommissionRepository ledger;
     private final Bindings bindings;
+    private final ShareLinks shareLinks;
+    private final GuideEvents events;
     private final Clock clock;
 
-    public Commissions(CommissionRepository ledger, Bindings bindings, Clock clock) {
+    public Commissions(CommissionRepository ledger, Bindings bindings, ShareLinks shareLinks, GuideEvents events, Clock clock) {
         this.ledger = ledger;
         this.bindings = bindings;
+        this.shareLinks = shareLinks;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -42,20 +47,29 @@ public class Commissions {
     public record PaidOrder(String orderNo, long merchantId, long storeId, String category, long grossFen, long discountFen) {
     }
 
-    /** Attributes and earns each order once; the inbox's transaction holds it all. */
+    /**
+     * Attributes and earns each order once; the inbox's transaction holds it all. {@code attribution}: the share-link
+     * token the payment carried (null without one): its guide is credited when {@link ShareLinks#creditFor} says so,
+     * else the member's guide at the moment of payment.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void paid(String paymentNo, long memberId, Instant paidAt, List<PaidOrder> orders) {
-        // the member's guide now; a guide who left (members not handed over yet) earns nothing new
-        Long guideId = bindings.guideOf(memberId).filter(b -> b.guide().status() == GuideStatus.ACTIVE).map(b -> b.guide().id()).orElse(null);
+    public void paid(String paymentNo, long memberId, Instant paidAt, List<PaidOrder> orders, String attribution) {
+        Optional<LinkCredit> link = shareLinks.creditFor(memberId, attribution, paidAt);
+        // else the member's guide now; a guide who left (members not handed over yet) earns nothing new
+        Long guideId = link.map(LinkCredit::guideId).orElseGet(() -> bindings.guideOf(memberId)
+                .filter(b -> b.guide().status() == GuideStatus.ACTIVE).map(b -> b.guide().id()).orElse(null));
+        String via = link.isPresent() ? "LINK" : guideId == null ? null : "BINDING";
+        Long linkId = link.map(LinkCredit::linkId).orElse(null);
+        String campaign = link.map(LinkCredit::campaign).orElse(null);
         List<CommissionRule> rules = guideId == null ? List.of() : ledger.rules();
-        Instant settleAfter = paidAt.plus(Duration.ofDays(ledger.refundWindowDays()));
+        Instant settleAfter = paidAt.plus(Duration.ofDays(ledger.policy().refundWindowDays()));
         for (PaidOrder order : orders) {
             long paid = Math.max(0, order.grossFen() - order.discountFen());
             if (!ledger.attribute(new CommissionRepository.NewAttribution(order.orderNo(), paymentNo, memberId, guideId, order.storeId(),
-                    order.merchantId(), order.category(), order.grossFen(), paid, paidAt)) || guideId == null) {
+                    order.merchantId(), order.category(), order.grossFen(), paid, paidAt, via, linkId, campaign)) || guideId == null) {
                 continue;
             }
-            Optional<CommissionRule> rule = CommissionRule.forOrder(rules, order.merchantId(), order.category());
+            Optional<CommissionRule> rule = CommissionRule.forOrder(rules, order.merchantId(), order.category(), campaign);
             long amount = rule.map(r -> CommissionMath.earn(r, paid)).orElse(0L);
             if (amount > 0) {
                 ledger.appendLine(guideId, memberId, order.orderNo(), "EARN", "earn:" + order.orderNo(), paid, amount, "PENDING", settleAfter,
@@ -90,11 +104,11 @@ public class Commissions {
         return ledger.rules();
     }
 
-    public long addRule(Long merchantId, String category, CommissionRule.Kind kind, long value, Long capFen) {
+    public long addRule(Long merchantId, String category, String campaign, CommissionRule.Kind kind, long value, Long capFen) {
         if (kind == CommissionRule.Kind.PERCENT && value > 10_000) {
             throw new DomainException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "A PERCENT rule's value is basis points: at most 10000 (100 %)");
         }
-        return ledger.addRule(merchantId, category, kind, value, capFen, clock.instant());
+        return ledger.addRule(merchantId, category, campaign, kind, value, capFen, clock.instant());
     }
 
     public void deactivateRule(long id) {
@@ -103,23 +117,43 @@ public class Commissions {
         }
     }
 
-    public int refundWindowDays() {
-        return ledger.refundWindowDays();
+    public CommissionRepository.Policy policy() {
+        return ledger.policy();
     }
 
-    public void setRefundWindowDays(int days) {
-        ledger.setRefundWindowDays(days, clock.instant());
+    /** Null fields keep the current value. */
+    public CommissionRepository.Policy setPolicy(Integer refundWindowDays, Integer linkAttributionDays) {
+        CommissionRepository.Policy now = ledger.policy();
+        CommissionRepository.Policy next = new CommissionRepository.Policy(refundWindowDays == null ? now.refundWindowDays() : refundWindowDays,
+                linkAttributionDays == null ? now.linkAttributionDays() : linkAttributionDays);
+        ledger.setPolicy(next, clock.instant());
+        return next;
     }
 
-    /** Settles the tenant's commission whose refund window is over (what the job does for every tenant). */
+    /** Settles the tenant's commission whose refund window is over (what the job does for every tenant); how many lines settled. */
+    @Transactional
     public int settleDue() {
-        return ledger.settleDue(clock.instant(), false);
+        Instant now = clock.instant();
+        return announce(ledger.settleDue(now, false), now);
     }
 
     @Scheduled(fixedDelayString = "${siyu.guide.commission-settle-interval:PT10M}", initialDelayString = "PT2M")
     @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "guide.commission-settle", lockAtMostFor = "PT10M", lockAtLeastFor = "PT30S")
+    @Transactional
     public void settleEveryTenant() {
-        ledger.settleDue(clock.instant(), true);
+        Instant now = clock.instant();
+        announce(ledger.settleDue(now, true), now);
+    }
+
+    /** CommissionSettled per guide and run, in the run's transaction. */
+    private int announce(List<CommissionRepository.Settled> settled, Instant at) {
+        int lines = 0;
+        for (CommissionRepository.Settled s : settled) {
+            events.publish(s.tenantId(), "CommissionSettled", Map.of("guideId", s.guideId(), "lines", s.lines(), "amountFen", s.amountFen(),
+                    "settledAt", at.toString()));
+            lines += s.lines();
+        }
+        return lines;
     }
 
     /** A payout batch of everything SETTLED (guides whose settled sum is positive); 409 NOTHING_TO_PAY when empty. */

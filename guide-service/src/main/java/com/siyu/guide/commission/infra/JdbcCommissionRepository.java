@@ -5,6 +5,7 @@ import com.siyu.guide.commission.domain.CommissionLine;
 import com.siyu.guide.commission.domain.CommissionRepository;
 import com.siyu.guide.commission.domain.CommissionRule;
 import com.siyu.guide.commission.domain.Commissions;
+import com.siyu.guide.commission.domain.ShareLinks;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,8 +37,9 @@ class JdbcCommissionRepository implements CommissionRepository {
     public boolean attribute(NewAttribution a) {
         try {
             jdbc.update("insert into guide_attribution (tenant_id, order_no, payment_no, member_id, guide_id, store_id, merchant_id, category,"
-                    + " gross_fen, paid_fen, paid_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", tenant(), a.orderNo(), a.paymentNo(), a.memberId(),
-                    a.guideId(), a.storeId(), a.merchantId(), a.category(), a.grossFen(), a.paidFen(), Timestamp.from(a.paidAt()));
+                    + " gross_fen, paid_fen, paid_at, via, link_id, campaign) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", tenant(), a.orderNo(),
+                    a.paymentNo(), a.memberId(), a.guideId(), a.storeId(), a.merchantId(), a.category(), a.grossFen(), a.paidFen(),
+                    Timestamp.from(a.paidAt()), a.via(), a.linkId(), a.campaign());
             return true;
         } catch (DuplicateKeyException seen) {
             return false;
@@ -64,24 +66,25 @@ class JdbcCommissionRepository implements CommissionRepository {
     @Override
     public List<CommissionRule> rules() {
         return jdbc.query("select * from guide_commission_rule where tenant_id = ? order by id", (rs, i) -> new CommissionRule(rs.getLong("id"),
-                nullableLong(rs, "merchant_id"), rs.getString("category"), CommissionRule.Kind.valueOf(rs.getString("kind")), rs.getLong("value"),
+                nullableLong(rs, "merchant_id"), rs.getString("category"), rs.getString("campaign"), CommissionRule.Kind.valueOf(rs.getString("kind")), rs.getLong("value"),
                 nullableLong(rs, "cap_fen"), rs.getBoolean("active")), tenant());
     }
 
     @Override
-    public long addRule(Long merchantId, String category, CommissionRule.Kind kind, long value, Long capFen, Instant now) {
+    public long addRule(Long merchantId, String category, String campaign, CommissionRule.Kind kind, long value, Long capFen, Instant now) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         long tenant = tenant();
         jdbc.update(connection -> {
-            PreparedStatement insert = connection.prepareStatement("insert into guide_commission_rule (tenant_id, merchant_id, category, kind,"
-                    + " value, cap_fen, active, created_at) values (?, ?, ?, ?, ?, ?, 1, ?)", Statement.RETURN_GENERATED_KEYS);
+            PreparedStatement insert = connection.prepareStatement("insert into guide_commission_rule (tenant_id, merchant_id, category, campaign,"
+                    + " kind, value, cap_fen, active, created_at) values (?, ?, ?, ?, ?, ?, ?, 1, ?)", Statement.RETURN_GENERATED_KEYS);
             insert.setLong(1, tenant);
             insert.setObject(2, merchantId);
             insert.setString(3, category);
-            insert.setString(4, kind.name());
-            insert.setLong(5, value);
-            insert.setObject(6, capFen);
-            insert.setTimestamp(7, Timestamp.from(now));
+            insert.setString(4, campaign);
+            insert.setString(5, kind.name());
+            insert.setLong(6, value);
+            insert.setObject(7, capFen);
+            insert.setTimestamp(8, Timestamp.from(now));
             return insert;
         }, key);
         return key.getKey().longValue();
@@ -93,16 +96,17 @@ class JdbcCommissionRepository implements CommissionRepository {
     }
 
     @Override
-    public int refundWindowDays() {
-        return jdbc.queryForList("select refund_window_days from guide_commission_policy where tenant_id = ?", Integer.class, tenant()).stream()
-                .findFirst().orElse(Commissions.DEFAULT_REFUND_WINDOW_DAYS);
+    public Policy policy() {
+        return jdbc.query("select refund_window_days, link_attribution_days from guide_commission_policy where tenant_id = ?",
+                (rs, i) -> new Policy(rs.getInt(1), rs.getInt(2)), tenant()).stream().findFirst()
+                .orElse(new Policy(Commissions.DEFAULT_REFUND_WINDOW_DAYS, ShareLinks.DEFAULT_ATTRIBUTION_DAYS));
     }
 
     @Override
-    public void setRefundWindowDays(int days, Instant now) {
-        jdbc.update("insert into guide_commission_policy (tenant_id, refund_window_days, updated_at) values (?, ?, ?)"
-                + " on duplicate key update refund_window_days = values(refund_window_days), updated_at = values(updated_at)", tenant(), days,
-                Timestamp.from(now));
+    public void setPolicy(Policy policy, Instant now) {
+        jdbc.update("insert into guide_commission_policy (tenant_id, refund_window_days, link_attribution_days, updated_at) values (?, ?, ?, ?)"
+                + " on duplicate key update refund_window_days = values(refund_window_days), link_attribution_days = values(link_attribution_days),"
+                + " updated_at = values(updated_at)", tenant(), policy.refundWindowDays(), policy.linkAttributionDays(), Timestamp.from(now));
     }
 
     @Override
@@ -126,12 +130,25 @@ class JdbcCommissionRepository implements CommissionRepository {
     }
 
     @Override
-    public int settleDue(Instant asOf, boolean allTenants) {
+    public List<Settled> settleDue(Instant asOf, boolean allTenants) {
         Timestamp at = Timestamp.from(asOf);
-        return allTenants
+        int settled = allTenants
                 ? jdbc.update("update guide_commission_line set status = 'SETTLED', settled_at = ? where status = 'PENDING' and settle_after <= ?", at, at)
                 : jdbc.update("update guide_commission_line set status = 'SETTLED', settled_at = ? where tenant_id = ? and status = 'PENDING'"
                         + " and settle_after <= ?", at, tenant(), at);
+        if (settled == 0) {
+            return List.of();
+        }
+        // this run's lines: SETTLED at exactly this instant (a refund after settlement is written SETTLED with its own time)
+        return allTenants
+                ? jdbc.query("select tenant_id, guide_id, count(*), sum(amount_fen) from guide_commission_line where status = 'SETTLED'"
+                        + " and settled_at = ? group by tenant_id, guide_id", JdbcCommissionRepository::toSettled, at)
+                : jdbc.query("select tenant_id, guide_id, count(*), sum(amount_fen) from guide_commission_line where tenant_id = ?"
+                        + " and status = 'SETTLED' and settled_at = ? group by tenant_id, guide_id", JdbcCommissionRepository::toSettled, tenant(), at);
+    }
+
+    private static Settled toSettled(ResultSet rs, int row) throws SQLException {
+        return new Settled(rs.getLong(1), rs.getLong(2), rs.getInt(3), rs.getLong(4));
     }
 
     @Override

@@ -24,9 +24,12 @@ public interface HandoverRepository {
 
     /**
      * Applies entries [from, to): moves the members still bound to the leaver (binding history HANDOVER), marks
-     * each entry MOVED or SKIPPED and advances the job, all in one transaction. Returns how many moved.
+     * each entry MOVED or SKIPPED and advances the job, all in the caller's (or its own) transaction. Returns who moved to whom.
      */
-    int applyChunk(long id, int from, int to, String reason, Instant now);
+    List<Moved> applyChunk(long id, int from, int to, String reason, Instant now);
+
+    record Moved(long memberId, long guideId) {
+    }
 
     void finish(long id, Instant now);
 

@@ -3,6 +3,7 @@ package com.siyu.guide.handover.domain;
 import com.siyu.common.context.Caller;
 import com.siyu.common.context.CallerContext;
 import com.siyu.common.problem.DomainException;
+import com.siyu.guide.events.domain.GuideEvents;
 import com.siyu.guide.roster.domain.Guide;
 import com.siyu.guide.roster.domain.GuideStatus;
 import com.siyu.guide.roster.domain.Roster;
@@ -20,6 +21,8 @@ import org.springframework.core.task.TaskExecutor;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * When a guide leaves (LEFT) or moves (MOVED) their members go to successors: by RULE, the active guides of
@@ -40,12 +43,17 @@ public class Handovers {
     private final HandoverRepository handovers;
     private final Roster roster;
     private final TaskExecutor executor;
+    private final TransactionTemplate tx;
+    private final GuideEvents events;
     private final Clock clock;
 
-    public Handovers(HandoverRepository handovers, Roster roster, @Qualifier("guideHandoverExecutor") TaskExecutor executor, Clock clock) {
+    public Handovers(HandoverRepository handovers, Roster roster, @Qualifier("guideHandoverExecutor") TaskExecutor executor,
+                     PlatformTransactionManager transactions, GuideEvents events, Clock clock) {
         this.handovers = handovers;
         this.roster = roster;
         this.executor = executor;
+        this.tx = new TransactionTemplate(transactions);
+        this.events = events;
         this.clock = clock;
     }
 
@@ -118,7 +126,16 @@ public class Handovers {
         try {
             while (cursor < handover.total()) {
                 int to = Math.min(handover.total(), cursor + CHUNK);
-                handovers.applyChunk(id, cursor, to, reasonOf(handover), clock.instant());
+                int from = cursor;
+                tx.executeWithoutResult(status -> {
+                    Instant now = clock.instant();
+                    List<HandoverRepository.Moved> moved = handovers.applyChunk(id, from, to, reasonOf(handover), now);
+                    if (!moved.isEmpty()) {
+                        // one event per chunk (not per member): who now belongs to whom
+                        events.publish(CallerContext.requireTenant(), "MembersHandedOver", Map.of("handoverId", id, "fromGuideId",
+                                handover.guideId(), "members", moved, "at", now.toString()));
+                    }
+                });
                 cursor = to;
             }
             handovers.finish(id, clock.instant());

@@ -122,7 +122,7 @@ class JdbcHandoverRepository implements HandoverRepository {
 
     @Override
     @Transactional
-    public int applyChunk(long id, int from, int to, String reason, Instant now) {
+    public List<Moved> applyChunk(long id, int from, int to, String reason, Instant now) {
         long tenant = tenant();
         Timestamp at = Timestamp.from(now);
         String range = " e.tenant_id = ? and e.handover_id = ? and e.position >= ? and e.position < ?";
@@ -145,7 +145,8 @@ class JdbcHandoverRepository implements HandoverRepository {
                 + " where tenant_id = ? and id = ? and cursor_pos = ? and status = 'RUNNING'", to, moved, skipped, at, tenant, id, from) != 1) {
             throw new OptimisticLockingFailureException("handover " + id + " moved past " + from + " under another runner");
         }
-        return moved;
+        return moved == 0 ? List.of() : jdbc.query("select e.member_id, e.to_guide_id from guide_handover_entry e where" + range
+                + " and e.outcome = 'MOVED' order by e.position", (rs, i) -> new Moved(rs.getLong(1), rs.getLong(2)), tenant, id, from, to);
     }
 
     @Override

@@ -33,7 +33,7 @@ class CheckoutController {
         long member = member();
         Checkout.Opened opened = checkout.pay(new Checkout.PayCommand(member, orders(request.orders()),
                 request.couponIds() == null ? List.of() : request.couponIds(), request.points() == null ? 0 : request.points(),
-                request.payerOpenid()));
+                request.payerOpenid(), null, request.attribution()));
         return ResponseEntity.created(URI.create("/api/v1/payment/payments/" + opened.payment().paymentNo()))
                 .body(PaymentResponse.of(opened.payment(), opened.prepay()));
     }

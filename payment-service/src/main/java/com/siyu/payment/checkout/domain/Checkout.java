@@ -88,16 +88,17 @@ public class Checkout {
     /**
      * {@code payerOpenid}: what the client says (optional); the payer is the member's openid as member-service
      * knows it. {@code purchase}: vouchers bought (no promotions, coupons or points on them); null at a counter.
+     * {@code attribution}: a guide share-link token, carried as is into PaymentSucceeded (guide-service judges it).
      */
     public record PayCommand(long memberId, List<OrderInput> orders, List<Long> couponIds, long points, String payerOpenid,
-                             Payment.Purchase purchase) {
+                             Payment.Purchase purchase, String attribution) {
 
         public PayCommand(long memberId, List<OrderInput> orders, List<Long> couponIds, long points, String payerOpenid) {
-            this(memberId, orders, couponIds, points, payerOpenid, null);
+            this(memberId, orders, couponIds, points, payerOpenid, null, null);
         }
 
         PayCommand paidBy(String openid) {
-            return new PayCommand(memberId, orders, couponIds, points, openid, purchase);
+            return new PayCommand(memberId, orders, couponIds, points, openid, purchase, attribution);
         }
     }
 

@@ -5,5 +5,5 @@ import java.util.List;
 
 /** What {@link Payments#create} records in one local transaction. */
 public record NewPayment(String paymentNo, long memberId, String channel, Bill bill, long pointsUsed, List<Long> couponIds,
-                         String payerOpenid, Instant expiresAt, Payment.Purchase purchase) {
+                         String payerOpenid, Instant expiresAt, Payment.Purchase purchase, String attribution) {
 }

@@ -6,13 +6,14 @@ import java.util.List;
 /**
  * A mini-program cashier payment: its shop orders, the discount lines on them and where it stands at the
  * channel. {@code refundVersion} counts its refunds (each one moves it on by a conditional update);
- * {@code purchase}: the vouchers it buys (null for a counter payment), issued by {@code fulfilledAt}.
+ * {@code purchase}: the vouchers it buys (null for a counter payment), issued by {@code fulfilledAt};
+ * {@code attribution}: the guide share-link token it was paid through (null without one).
  */
 public record Payment(String paymentNo, long memberId, PaymentStatus status, String channel, long grossFen, long discountFen,
                       long pointsUsed, long pointsFen, long cashFen, List<Long> couponIds, String prepayId, String transactionId,
                       String failureCode, Instant expiresAt, Instant paidAt, Instant rewardedAt, Instant createdAt,
                       List<MerchantOrder> orders, List<DiscountLine> lines, int refundVersion, Purchase purchase,
-                      Instant fulfilledAt) {
+                      Instant fulfilledAt, String attribution) {
 
     /** What a payment buys from coupon-service: {@code quantity} of template {@code templateId} (group-buy voucher, blind box). */
     public record Purchase(long templateId, int quantity) {

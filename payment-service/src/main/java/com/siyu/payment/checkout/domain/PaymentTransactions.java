@@ -53,7 +53,7 @@ public class PaymentTransactions {
         long used = pointsRule.pointsFor(fen);
         bill.points(fen, used);
         payments.create(new NewPayment(paymentNo, command.memberId(), channel, bill, used, command.couponIds(), command.payerOpenid(),
-                expiresAt, command.purchase()));
+                expiresAt, command.purchase(), command.attribution()));
         if (used > 0) {
             points.reserve(new PointsClient.Reserve(command.memberId(), used, paymentNo, drafts.get(0).storeId()));
         }
@@ -100,7 +100,8 @@ public class PaymentTransactions {
             points.confirm(payment.paymentNo());
         }
         outbox.append("PaymentSucceeded", new PaymentSucceeded(payment.paymentNo(), payment.memberId(), paid.transactionId(),
-                payment.grossFen(), payment.discountFen(), payment.pointsUsed(), payment.cashFen(), paid.paidAt(), payment.orders()));
+                payment.grossFen(), payment.discountFen(), payment.pointsUsed(), payment.cashFen(), paid.paidAt(), payment.orders(),
+                payment.attribution()));
         return true;
     }
 

@@ -23,6 +23,7 @@ public class CheckoutPaymentRow {
     public Long purchaseTemplateId;
     public Integer purchaseQuantity;
     public String payerOpenid;
+    public String attribution;
     public String prepayId;
     public String transactionId;
     public String failureCode;

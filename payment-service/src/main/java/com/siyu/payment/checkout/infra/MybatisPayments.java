@@ -60,6 +60,7 @@ class MybatisPayments implements Payments {
         row.cashFen = bill.payable();
         row.couponIds = p.couponIds().stream().map(String::valueOf).collect(Collectors.joining(","));
         row.payerOpenid = p.payerOpenid();
+        row.attribution = p.attribution();
         if (p.purchase() != null) {
             row.purchaseTemplateId = p.purchase().templateId();
             row.purchaseQuantity = p.purchase().quantity();
@@ -127,7 +128,7 @@ class MybatisPayments implements Payments {
                 row.discountFen, row.pointsUsed, row.pointsFen, row.cashFen, couponIds, row.prepayId, row.transactionId, row.failureCode,
                 instant(row.expiresAt), instant(row.paidAt), instant(row.rewardedAt), instant(row.createdAt), merchantOrders, discountLines,
                 row.refundVersion, row.purchaseTemplateId == null ? null : new Payment.Purchase(row.purchaseTemplateId, row.purchaseQuantity),
-                instant(row.fulfilledAt)));
+                instant(row.fulfilledAt), row.attribution));
     }
 
     @Override

@@ -3,8 +3,6 @@ package com.siyu.payment.checkout.infra;
 import com.siyu.common.context.CallerContext;
 import com.siyu.common.outbox.OutboxWriter;
 import com.siyu.payment.checkout.domain.Outbox;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -22,14 +20,6 @@ class TableOutbox implements Outbox {
 
     @Override
     public String append(String type, Object payload) {
-        long tenantId = CallerContext.requireTenant();
-        return writer.append(type, eventId -> {
-            Map<String, Object> envelope = new LinkedHashMap<>();
-            envelope.put("eventId", eventId);
-            envelope.put("type", type);
-            envelope.put("tenantId", tenantId);
-            envelope.put("data", payload);
-            return envelope;
-        });
+        return writer.appendEnvelope(CallerContext.requireTenant(), type, payload);
     }
 }

@@ -23,7 +23,7 @@ class VoucherPurchaseController {
 
     @PostMapping("/api/v1/payment/voucher-purchases")
     ResponseEntity<PaymentResponse> buy(@Valid @RequestBody VoucherPurchaseRequest r) {
-        Checkout.Opened opened = sales.buy(Shoppers.memberId(), r.templateId(), r.quantity(), r.payerOpenid());
+        Checkout.Opened opened = sales.buy(Shoppers.memberId(), r.templateId(), r.quantity(), r.payerOpenid(), r.attribution());
         return ResponseEntity.created(URI.create("/api/v1/payment/payments/" + opened.payment().paymentNo()))
                 .body(PaymentResponse.of(opened.payment(), opened.prepay()));
     }

@@ -51,7 +51,7 @@ public class VoucherSales {
         this.clock = clock;
     }
 
-    public Checkout.Opened buy(long memberId, long templateId, int quantity, String payerOpenid) {
+    public Checkout.Opened buy(long memberId, long templateId, int quantity, String payerOpenid, String attribution) {
         CouponClient.Template template = coupons.template(templateId);
         if (!SOLD_TYPES.contains(template.type()) || template.priceFen() == null) {
             throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, "VOUCHER_NOT_FOR_SALE",
@@ -67,7 +67,7 @@ public class VoucherSales {
         }
         long amount = Math.multiplyExact(template.priceFen(), quantity);
         return checkout.pay(new Checkout.PayCommand(memberId, List.of(new Checkout.OrderInput(template.merchantIds().get(0), amount)),
-                List.of(), 0, payerOpenid, new Payment.Purchase(templateId, quantity)));
+                List.of(), 0, payerOpenid, new Payment.Purchase(templateId, quantity), attribution));
     }
 
     /** Right after the payment settled (its tenant is in context); the job retries what does not go through. */

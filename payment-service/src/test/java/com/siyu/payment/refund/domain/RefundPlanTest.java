@@ -30,7 +30,7 @@ class RefundPlanTest {
                 new MerchantOrder("P-1", 11, 101, "FASHION", 10_001, 1_333, 3_001, 10_001 - 1_333 - 3_001, refunded0),
                 new MerchantOrder("P-2", 12, 102, "FOOD", 7_000, 767, 1_999, 7_000 - 767 - 1_999, refunded1));
         return new Payment("P", 5, PaymentStatus.PAID, "WECHAT", 17_001, 2_100, 500, 5_000, 17_001 - 2_100 - 5_000, List.of(7L, 8L), "x",
-                "t", null, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, orders, LINES, 0, null, null);
+                "t", null, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, orders, LINES, 0, null, null, null);
     }
 
     @Test
