@@ -53,6 +53,22 @@ class GuideScenariosIT {
         Gateway.Response history = gateway.get("/admin/v1/guide/members/" + member + "/binding-history", mall.adminToken());
         assertThat(history.body().findValuesAsText("source")).containsExactly("CODE");
 
+        // a target over both stores' guides: li's one new member is li's, the store's and the mall's progress
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        Gateway.Response target = gateway.post("/admin/v1/guide/targets", mall.adminToken(), map("name", "New members", "metric", "NEW_BINDINGS",
+                "startsOn", today.minusDays(1).toString(), "endsOn", today.plusDays(1).toString(), "goal", 30, "departments",
+                List.of(map("name", "All", "stores", List.of(map("storeId", mall.storeA()), map("storeId", mall.storeB()))))));
+        assertThat(target.status()).as(target.toString()).isEqualTo(201);
+        Gateway.Response planned = gateway.get("/admin/v1/guide/targets/" + target.body().path("id").asLong() + "?granularity=DAY",
+                mall.adminToken());
+        assertThat(planned.body().path("nodes").get(0).path("goal").asLong()).as(planned.toString()).isEqualTo(30);
+        assertThat(planned.body().path("nodes").get(0).path("actual").asLong()).isEqualTo(1);
+        for (com.fasterxml.jackson.databind.JsonNode node : planned.body().path("nodes")) {
+            if ("GUIDE".equals(node.path("level").asText())) {
+                assertThat(node.path("actual").asLong()).as(node.toString()).isEqualTo(node.path("refId").asLong() == li.id() ? 1 : 0);
+            }
+        }
+
         // the shopper pays at a counter: li earns 3 %, PENDING for the refund window (0 days here), then settled and paid out
         long counter = gateway.post("/admin/v1/member/stores/" + mall.storeA() + "/merchants", mall.adminToken(), map("code", "G1", "brand", "Brand",
                 "category", "apparel", "cashierQrId", "qr-" + suffix() + suffix())).body().path("id").asLong();
