@@ -92,12 +92,11 @@ public class ShareLinks {
      */
     public Opened open(long memberId, String token) {
         GuideCodes.GuideToken verified = codes.verifyFor(CallerContext.requireTenant(), token);
-        Long linkId = verified.shareLinkId();
-        if (linkId == null) {
+        if (verified.shareLinkId() == null) {
             throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, "NOT_A_SHARE_LINK",
                     "This is a guide's personal code, not a share link: post it to /api/v1/guide/bindings");
         }
-        ShareLink link = links.find(linkId).filter(l -> l.guideId() == verified.guideId())
+        ShareLink link = linkOf(verified)
                 .orElseThrow(() -> new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, "GUIDE_CODE_INVALID", "This is not a guide code of this mall"));
         Instant now = clock.instant();
         links.visit(link.id(), memberId, now);
@@ -125,16 +124,18 @@ public class ShareLinks {
         } catch (DomainException forgedOrExpired) {
             return Optional.empty();
         }
-        Long linkId = verified.shareLinkId();
-        if (linkId == null) {
-            return Optional.empty();
-        }
-        Optional<ShareLink> link = links.find(linkId).filter(l -> l.guideId() == verified.guideId());
-        if (link.isEmpty() || !visitedWithinWindow(linkId, memberId, paidAt)) {
+        Optional<ShareLink> link = linkOf(verified);
+        if (link.isEmpty() || !visitedWithinWindow(link.get().id(), memberId, paidAt)) {
             return Optional.empty();
         }
         return roster.find(link.get().guideId()).filter(g -> g.status() == GuideStatus.ACTIVE)
-                .map(g -> new LinkCredit(g.id(), linkId, link.get().campaign()));
+                .map(g -> new LinkCredit(g.id(), link.get().id(), link.get().campaign()));
+    }
+
+    /** The share link a verified token names, when it is one and still the signing guide's. */
+    private Optional<ShareLink> linkOf(GuideCodes.GuideToken verified) {
+        Long linkId = verified.shareLinkId();
+        return linkId == null ? Optional.empty() : links.find(linkId).filter(l -> l.guideId() == verified.guideId());
     }
 
     private boolean visitedWithinWindow(long linkId, long memberId, Instant paidAt) {

@@ -112,7 +112,7 @@ class TargetController {
         Caller staff = StaffOnly.require();
         Target target = targets.get(id);
         Set<Integer> visible = visible(staff, target);
-        List<NodeResponse> nodes = targets.progress(id, granularity).stream().filter(p -> visible.contains(p.node().index()))
+        List<NodeResponse> nodes = targets.progress(target, granularity).stream().filter(p -> visible.contains(p.node().index()))
                 .map(p -> new NodeResponse(p.node().index(), p.node().parent(), p.node().level(), p.node().refId(), p.node().name(), p.node().weight(),
                         p.node().goal(), p.actual(), p.buckets()))
                 .toList();

@@ -126,8 +126,7 @@ public class Targets {
     }
 
     /** Every node's goal and actual, in buckets of the granularity; the actuals from the ledgers, days in the mall's zone. */
-    public List<TargetPlan.NodeProgress> progress(long id, TargetPlan.Granularity granularity) {
-        Target target = get(id);
+    public List<TargetPlan.NodeProgress> progress(Target target, TargetPlan.Granularity granularity) {
         ZoneId zone = zones.zone();
         List<java.time.Instant> dayStarts = new ArrayList<>();
         for (LocalDate day = target.startsOn(); !day.isAfter(target.endsOn().plusDays(1)); day = day.plusDays(1)) {
