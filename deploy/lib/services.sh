@@ -20,7 +20,8 @@ SIYU_CLIENT_SECRET_VARS=(SIYU_CLIENT_SECRET_POINTS SIYU_CLIENT_SECRET_PAYMENT SI
                          SIYU_CLIENT_SECRET_GUIDE SIYU_CLIENT_SECRET_TOUCHPOINT SIYU_PLATFORM_OPERATOR_SECRET)
 # Also SIYU_DATA_KEY: member-service's master key for secrets at rest (32 random bytes, Base64), and
 # SIYU_PAYMENT_DATA_KEY: payment-service's own (the WeChat Pay merchants' keys), handed to it as SIYU_DATA_KEY,
-# and SIYU_GUIDE_CODE_KEY: guide-service's key that signs guides' personal codes and share links.
+# SIYU_GUIDE_CODE_KEY: guide-service's key that signs guides' personal codes and share links, and
+# SIYU_GUIDE_DATA_KEY: guide-service's master key for the tenants' WeCom secrets, handed to it as SIYU_DATA_KEY.
 siyu_ensure_secrets() {
     local run file var
     run="$(_siyu_run_dir)"; file="$run/secrets.env"
@@ -35,6 +36,8 @@ siyu_ensure_secrets() {
     grep -q '^SIYU_DATA_KEY=' "$file" || printf 'SIYU_DATA_KEY=%s\n' "$(head -c 32 /dev/urandom | base64 -w0)" >>"$file"
     grep -q '^SIYU_PAYMENT_DATA_KEY=' "$file" \
         || printf 'SIYU_PAYMENT_DATA_KEY=%s\n' "$(head -c 32 /dev/urandom | base64 -w0)" >>"$file"
+    grep -q '^SIYU_GUIDE_DATA_KEY=' "$file" \
+        || printf 'SIYU_GUIDE_DATA_KEY=%s\n' "$(head -c 32 /dev/urandom | base64 -w0)" >>"$file"
     grep -q '^SIYU_GUIDE_CODE_KEY=' "$file" \
         || printf 'SIYU_GUIDE_CODE_KEY=%s\n' "$(head -c 32 /dev/urandom | base64 -w0)" >>"$file"
     # not exported: each JVM is handed only its own secrets (siyu_start_app)
@@ -54,7 +57,8 @@ _siyu_app_secrets() {
             printf 'SIYU_DATA_KEY=%s\n' "${SIYU_PAYMENT_DATA_KEY:-}" ;;
         guide-service)
             printf 'SIYU_SERVICE_SECRET=%s\n' "$(_siyu_service_secret "$1")"
-            printf 'SIYU_GUIDE_CODE_KEY=%s\n' "${SIYU_GUIDE_CODE_KEY:-}" ;;
+            printf 'SIYU_GUIDE_CODE_KEY=%s\n' "${SIYU_GUIDE_CODE_KEY:-}"
+            printf 'SIYU_DATA_KEY=%s\n' "${SIYU_GUIDE_DATA_KEY:-}" ;;
         *) printf 'SIYU_SERVICE_SECRET=%s\n' "$(_siyu_service_secret "$1")" ;;
     esac
 }
@@ -133,6 +137,7 @@ siyu_start_app() {
         SPRING_CLOUD_NACOS_DISCOVERY_IP=127.0.0.1 SPRING_CLOUD_NACOS_SERVER_ADDR="127.0.0.1:${NACOS_PORT:-8848}" \
         LOGGING_STRUCTURED_FORMAT_CONSOLE="${SIYU_LOG_FORMAT:-ecs}" \
         SIYU_WECHAT_API_HOST="${SIYU_WECHAT_API_HOST:-http://127.0.0.1:${SIYU_WECHAT_SANDBOX_PORT:-8899}}" \
+        SIYU_WECOM_API_HOST="${SIYU_WECOM_API_HOST:-http://127.0.0.1:${SIYU_WECHAT_SANDBOX_PORT:-8899}}" \
         SIYU_PAYMENT_CHANNEL="${SIYU_PAYMENT_CHANNEL:-sandbox}" \
         nohup "$(_siyu_java)" $SIYU_APP_JAVA_OPTS -Duser.home="$run/home" -Djava.io.tmpdir="$run/tmp" \
         -DJM.LOG.PATH="$run/home/logs/nacos" -DJM.SNAPSHOT.PATH="$run/home/nacos" \

@@ -159,6 +159,29 @@ class MiniProgramIdentityIT {
     }
 
     @Test
+    void aWecomContactIsFoundByItsUnionIdOnceAndByItsExternalIdAfter() {
+        long member = login("wecom~u7").path("memberId").asLong();
+        HttpHeaders service = Http.internal(tenant);
+        ResponseEntity<String> unknown = http.exchange("/internal/members/wecom-contacts", HttpMethod.POST,
+                new HttpEntity<>(Map.of("corpId", "ww1", "externalUserId", "wmX1", "unionId", "u-nobody"), service), String.class);
+        assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+        ResponseEntity<String> byUnion = http.exchange("/internal/members/wecom-contacts", HttpMethod.POST,
+                new HttpEntity<>(Map.of("corpId", "ww1", "externalUserId", "wmX1", "unionId", "u-u7"), service), String.class);
+        assertThat(byUnion.getStatusCode().value()).as(byUnion.getBody()).isEqualTo(200);
+        assertThat(read(byUnion).path("id").asLong()).isEqualTo(member);
+        // recorded on the member: the next callback needs no unionid, another tenant finds nothing
+        ResponseEntity<String> byExternal = http.exchange("/internal/members/wecom-contacts", HttpMethod.POST,
+                new HttpEntity<>(Map.of("corpId", "ww1", "externalUserId", "wmX1"), service), String.class);
+        assertThat(read(byExternal).path("id").asLong()).isEqualTo(member);
+        assertThat(jdbc.queryForObject("select count(*) from member_identity where tenant_id = ? and kind = 'WECOM_EXTERNAL_ID'"
+                + " and scope = 'ww1' and value = 'wmX1' and member_id = ? and verified", Integer.class, tenant, member)).isEqualTo(1);
+        assertThat(http.exchange("/internal/members/wecom-contacts", HttpMethod.POST, new HttpEntity<>(Map.of("corpId", "ww1",
+                "externalUserId", "wmX1", "unionId", "u-u7"), Http.internal(tenant + 1)), String.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(http.exchange("/internal/members/wecom-contacts", HttpMethod.POST, new HttpEntity<>(Map.of("corpId", "ww1"), service),
+                String.class).getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
     void weChatRefusingTheCodeIsAClear400() {
         ResponseEntity<String> invalid = loginResponse("invalid-code");
         assertThat(invalid.getStatusCode().value()).isEqualTo(400);

@@ -3,11 +3,24 @@ package com.siyu.guide.client;
 import org.springframework.cloud.openfeign.FeignClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 
-/** member-service's members as guide-service needs them: whether a member is the caller's tenant's (404 otherwise). */
+/** member-service's members as guide-service needs them: whether a member is the caller's tenant's (404 otherwise), and
+ * who a WeCom contact is. */
 @FeignClient(name = "member-service", contextId = "guideMemberClient")
 public interface MemberClient {
 
     @GetMapping("/internal/members/{id}")
     Object member(@PathVariable("id") long id);
+
+    /** The member behind a WeCom external contact (by the id recorded before, else its unionid); 404 when unknown. */
+    @PostMapping("/internal/members/wecom-contacts")
+    MemberRef wecomContact(@RequestBody WecomContactQuery query);
+
+    record WecomContactQuery(String corpId, String externalUserId, String unionId) {
+    }
+
+    record MemberRef(long id) {
+    }
 }

@@ -12,6 +12,6 @@ public interface StoreClient {
     @GetMapping("/internal/stores/{id}")
     StoreView store(@PathVariable("id") long id);
 
-    record StoreView(long id, String code, String name) {
+    record StoreView(long id, String code, String name, java.math.BigDecimal latitude, java.math.BigDecimal longitude) {
     }
 }

@@ -7,6 +7,7 @@ import com.siyu.guide.events.domain.GuideEvents;
 import com.siyu.guide.roster.domain.Guide;
 import com.siyu.guide.roster.domain.GuideStatus;
 import com.siyu.guide.roster.domain.Roster;
+import com.siyu.guide.wecom.domain.WecomTransfers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,15 +46,17 @@ public class Handovers {
     private final TaskExecutor executor;
     private final TransactionTemplate tx;
     private final GuideEvents events;
+    private final WecomTransfers wecom;
     private final Clock clock;
 
     public Handovers(HandoverRepository handovers, Roster roster, @Qualifier("guideHandoverExecutor") TaskExecutor executor,
-                     PlatformTransactionManager transactions, GuideEvents events, Clock clock) {
+                     PlatformTransactionManager transactions, GuideEvents events, WecomTransfers wecom, Clock clock) {
         this.handovers = handovers;
         this.roster = roster;
         this.executor = executor;
         this.tx = new TransactionTemplate(transactions);
         this.events = events;
+        this.wecom = wecom;
         this.clock = clock;
     }
 
@@ -122,6 +125,7 @@ public class Handovers {
     /** Applies the handover from its cursor to the end; the caller owns it. */
     void run(long id) {
         Handover handover = get(id);
+        Guide leaver = roster.get(handover.guideId());
         int cursor = handover.cursor();
         try {
             while (cursor < handover.total()) {
@@ -134,6 +138,8 @@ public class Handovers {
                         // one event per chunk (not per member): who now belongs to whom
                         events.publish(CallerContext.requireTenant(), "MembersHandedOver", Map.of("handoverId", id, "fromGuideId",
                                 handover.guideId(), "members", moved, "at", now.toString()));
+                        // the leaver's WeCom contacts among them, queued for WeCom's own transfer (same transaction)
+                        wecom.enqueue(id, leaver, moved.stream().map(m -> new WecomTransfers.Moved(m.memberId(), m.guideId())).toList(), now);
                     }
                 });
                 cursor = to;

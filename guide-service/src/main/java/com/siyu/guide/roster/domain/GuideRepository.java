@@ -12,6 +12,9 @@ public interface GuideRepository {
 
     Optional<Guide> findByStaff(long staffId);
 
+    /** The guide with this {@code userid} in the tenant's WeCom corp. */
+    Optional<Guide> findByWecomUser(String wecomUserId);
+
     List<Guide> list(Long storeId);
 
     void updateStatus(long id, GuideStatus status);

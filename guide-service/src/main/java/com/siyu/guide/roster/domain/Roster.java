@@ -73,6 +73,10 @@ public class Roster {
         return guides.findByStaff(staffId);
     }
 
+    public Optional<Guide> findByWecomUser(String wecomUserId) {
+        return guides.findByWecomUser(wecomUserId);
+    }
+
     public List<Guide> list(Long storeId) {
         return guides.list(storeId);
     }

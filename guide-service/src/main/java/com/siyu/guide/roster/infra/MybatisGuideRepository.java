@@ -62,6 +62,12 @@ class MybatisGuideRepository implements GuideRepository {
     }
 
     @Override
+    public Optional<Guide> findByWecomUser(String wecomUserId) {
+        return Optional.ofNullable(mapper.selectOne(new QueryWrapper<GuideRow>().eq("wecom_user_id", wecomUserId)))
+                .map(MybatisGuideRepository::toGuide);
+    }
+
+    @Override
     public List<Guide> list(Long storeId) {
         QueryWrapper<GuideRow> query = new QueryWrapper<GuideRow>().orderByAsc("id");
         if (storeId != null) {

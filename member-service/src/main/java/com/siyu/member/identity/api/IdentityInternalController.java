@@ -5,7 +5,12 @@ import com.siyu.common.problem.DomainException;
 import com.siyu.member.identity.domain.Identities;
 import com.siyu.member.identity.domain.Identity;
 import com.siyu.member.identity.domain.IdentityKind;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,6 +46,17 @@ class IdentityInternalController {
     MemberRef lookup(@RequestParam IdentityKind kind, @RequestParam(defaultValue = "") String scope, @RequestParam String value) {
         CallerContext.requireTenant();
         return new MemberRef(identities.lookup(kind, scope.isEmpty() ? null : scope, value).id());
+    }
+
+    /** guide-service's WeCom callbacks: the member behind an external contact (by its id, else its unionid), 404 if unknown. */
+    @PostMapping("/internal/members/wecom-contacts")
+    MemberRef wecomContact(@Valid @RequestBody WecomContact contact) {
+        CallerContext.requireTenant();
+        return new MemberRef(identities.resolveWecomContact(contact.corpId(), contact.externalUserId(), contact.unionId()).id());
+    }
+
+    record WecomContact(@NotBlank @Size(max = 64) String corpId, @NotBlank @Size(max = 128) String externalUserId,
+                        @Size(max = 128) String unionId) {
     }
 
     record MemberRef(long id) {

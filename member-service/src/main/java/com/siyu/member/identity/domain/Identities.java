@@ -44,4 +44,27 @@ public class Identities {
                 .orElseThrow(() -> DomainException.notFound("Member with " + kind, value));
         return members.resolve(owner);
     }
+
+    /**
+     * The member behind a WeCom external contact of the tenant's corp: by the external id already recorded, else by
+     * the unionid WeCom gave for the contact, recording the external id on that member (verified: WeCom named it).
+     * 404 when neither is known (the shopper has not signed in to any of the tenant's WeChat apps).
+     */
+    public Member resolveWecomContact(String corpId, String externalUserId, String unionId) {
+        Identity contact = Identity.of(IdentityKind.WECOM_EXTERNAL_ID, corpId, externalUserId).asVerified();
+        java.util.Optional<Long> known = identities.ownerOf(contact.kind(), contact.scope(), contact.value());
+        if (known.isPresent()) {
+            return members.resolve(known.get());
+        }
+        if (unionId == null || unionId.isBlank()) {
+            throw DomainException.notFound("Member with WeCom contact", externalUserId);
+        }
+        Member member = members.resolve(identities.ownerOf(IdentityKind.UNIONID, "", unionId)
+                .orElseThrow(() -> DomainException.notFound("Member with WeCom contact", externalUserId)));
+        if (!identities.attach(member.id(), contact)) {
+            // a concurrent callback recorded it first: whoever holds it now is the answer
+            return members.resolve(identities.ownerOf(contact.kind(), contact.scope(), contact.value()).orElseThrow());
+        }
+        return member;
+    }
 }

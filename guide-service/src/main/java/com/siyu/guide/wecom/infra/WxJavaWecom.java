@@ -1,0 +1,204 @@
+package com.siyu.guide.wecom.infra;
+
+import com.siyu.common.context.CallerContext;
+import com.siyu.common.problem.DomainException;
+import com.siyu.guide.wecom.domain.WecomApi;
+import com.siyu.guide.wecom.domain.WecomCallback;
+import com.siyu.guide.wecom.domain.WecomCorp;
+import com.siyu.guide.wecom.domain.WecomRejected;
+import com.siyu.guide.wecom.domain.WecomSignatureInvalid;
+import com.siyu.guide.wecom.domain.WecomUnavailable;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import me.chanjar.weixin.common.error.WxErrorException;
+import me.chanjar.weixin.common.error.WxRuntimeException;
+import me.chanjar.weixin.cp.api.WxCpExternalContactService;
+import me.chanjar.weixin.cp.api.WxCpService;
+import me.chanjar.weixin.cp.api.impl.WxCpServiceImpl;
+import me.chanjar.weixin.cp.bean.external.WxCpContactWayInfo;
+import me.chanjar.weixin.cp.bean.external.WxCpContactWayResult;
+import me.chanjar.weixin.cp.bean.external.WxCpUserTransferCustomerReq;
+import me.chanjar.weixin.cp.bean.external.WxCpUserTransferCustomerResp;
+import me.chanjar.weixin.cp.bean.external.WxCpUserTransferResultResp;
+import me.chanjar.weixin.cp.bean.external.WxCpWelcomeMsg;
+import me.chanjar.weixin.cp.bean.external.contact.WxCpExternalContactInfo;
+import me.chanjar.weixin.cp.bean.external.msg.Text;
+import me.chanjar.weixin.cp.bean.message.WxCpXmlMessage;
+import me.chanjar.weixin.cp.config.impl.WxCpDefaultConfigImpl;
+import me.chanjar.weixin.cp.util.crypto.WxCpCryptUtil;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * WeCom through WxJava's cp module: callbacks checked and decrypted by its WxCpCryptUtil, the external-contact API by
+ * one WxCpService per tenant's corp (its access token cached in it). The API host is a setting: qyapi.weixin.qq.com
+ * in production, the WeChat sandbox locally, a WireMock stub in tests. WxJava's own logging is off (its messages
+ * quote URLs carrying the access token); failures are translated here without them.
+ */
+@Component
+class WxJavaWecom implements WecomApi {
+
+    private final String apiHost;
+    private final Map<Long, WxCpService> services = new ConcurrentHashMap<>();
+
+    WxJavaWecom(@Value("${siyu.wecom.api-host:https://qyapi.weixin.qq.com}") String apiHost) {
+        this.apiHost = apiHost;
+    }
+
+    @Override
+    public WecomCallback open(WecomCorp corp, String signature, String timestamp, String nonce, String body) {
+        String plain;
+        try {
+            plain = new WxCpCryptUtil(config(corp)).decryptXml(signature, timestamp, nonce, body);
+        } catch (RuntimeException e) {
+            throw new WecomSignatureInvalid();
+        }
+        WxCpXmlMessage message;
+        try {
+            message = me.chanjar.weixin.cp.util.xml.XStreamTransformer.fromXml(WxCpXmlMessage.class, plain);
+        } catch (RuntimeException e) {
+            throw new DomainException(HttpStatus.BAD_REQUEST, "WECOM_PAYLOAD_INVALID", "The decrypted callback is not a WeCom message");
+        }
+        return new WecomCallback(sha256(plain), message.getEvent() == null ? String.valueOf(message.getMsgType()) : message.getEvent(),
+                message.getChangeType(), message.getUserId(), message.getExternalUserId(), message.getState(), message.getWelcomeCode(),
+                message.getFailReason(), message.getChatId());
+    }
+
+    @Override
+    public String echo(WecomCorp corp, String signature, String timestamp, String nonce, String echostr) {
+        try {
+            return new WxCpCryptUtil(config(corp)).decryptContent(signature, timestamp, nonce, echostr);
+        } catch (RuntimeException e) {
+            throw new WecomSignatureInvalid();
+        }
+    }
+
+    @Override
+    public Optional<String> unionIdOf(WecomCorp corp, String externalUserId) {
+        WxCpExternalContactInfo info = call(() -> contacts(corp).getContactDetail(externalUserId, null));
+        return Optional.ofNullable(info == null || info.getExternalContact() == null ? null : info.getExternalContact().getUnionId())
+                .filter(id -> !id.isBlank());
+    }
+
+    @Override
+    public void sendWelcome(WecomCorp corp, String welcomeCode, String text) {
+        WxCpWelcomeMsg message = WxCpWelcomeMsg.builder().welcomeCode(welcomeCode).text(new Text().setContent(text)).build();
+        call(() -> {
+            contacts(corp).sendWelcomeMsg(message);
+            return null;
+        });
+    }
+
+    @Override
+    public ContactWay addContactWay(WecomCorp corp, String state, List<String> userIds, String remark) {
+        WxCpContactWayInfo.ContactWay way = new WxCpContactWayInfo.ContactWay();
+        way.setType(userIds.size() == 1 ? WxCpContactWayInfo.TYPE.SINGLE : WxCpContactWayInfo.TYPE.MULTI);
+        way.setScene(WxCpContactWayInfo.SCENE.QRCODE);
+        way.setState(state);
+        way.setUsers(userIds);
+        way.setRemark(remark.length() <= 30 ? remark : remark.substring(0, 30));
+        way.setSkipVerify(true);
+        WxCpContactWayInfo info = new WxCpContactWayInfo();
+        info.setContactWay(way);
+        WxCpContactWayResult result = call(() -> contacts(corp).addContactWay(info));
+        return new ContactWay(result.getConfigId(), result.getQrCode());
+    }
+
+    @Override
+    public Map<String, Integer> transfer(WecomCorp corp, TransferMode mode, String fromUserId, String toUserId, List<String> externalUserIds,
+                                         String message) {
+        WxCpUserTransferCustomerReq request = new WxCpUserTransferCustomerReq();
+        request.setHandOverUserid(fromUserId);
+        request.setTakeOverUserid(toUserId);
+        request.setExternalUserid(externalUserIds);
+        if (mode == TransferMode.ONJOB) {
+            request.setTransferMsg(message);
+        }
+        WxCpUserTransferCustomerResp response = call(() -> mode == TransferMode.ONJOB
+                ? contacts(corp).transferCustomer(request) : contacts(corp).resignedTransferCustomer(request));
+        Map<String, Integer> answers = new HashMap<>();
+        if (response.getCustomer() != null) {
+            response.getCustomer().forEach(c -> answers.put(c.getExternalUserid(), c.getErrcode() == null ? 0 : c.getErrcode()));
+        }
+        return answers;
+    }
+
+    @Override
+    public Map<String, TransferState> transferResults(WecomCorp corp, TransferMode mode, String fromUserId, String toUserId) {
+        Map<String, TransferState> states = new HashMap<>();
+        String cursor = null;
+        for (int page = 0; page < 1_000; page++) {
+            String at = cursor;
+            WxCpUserTransferResultResp response = call(() -> mode == TransferMode.ONJOB
+                    ? contacts(corp).transferResult(fromUserId, toUserId, at) : contacts(corp).resignedTransferResult(fromUserId, toUserId, at));
+            if (response.getCustomer() != null) {
+                response.getCustomer().stream().filter(c -> c.getStatus() != null)
+                        .forEach(c -> states.put(c.getExternalUserid(), TransferState.valueOf(c.getStatus().name())));
+            }
+            cursor = response.getNextCursor();
+            if (cursor == null || cursor.isBlank()) {
+                break;
+            }
+        }
+        return states;
+    }
+
+    interface WecomCall<T> {
+        T run() throws WxErrorException;
+    }
+
+    private static <T> T call(WecomCall<T> call) {
+        try {
+            return call.run();
+        } catch (WxErrorException e) {
+            int errcode = e.getError() == null ? -1 : e.getError().getErrorCode();
+            throw new WecomRejected(errcode, e.getError() == null ? "no error body" : e.getError().getErrorMsg());
+        } catch (WxRuntimeException e) {
+            throw new WecomUnavailable("WeCom could not be reached (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private WxCpExternalContactService contacts(WecomCorp corp) {
+        long tenant = CallerContext.requireTenant();
+        WxCpService service = services.compute(tenant, (id, existing) -> {
+            if (existing != null && existing.getWxCpConfigStorage().getCorpId().equals(corp.corpId())
+                    && existing.getWxCpConfigStorage().getCorpSecret().equals(corp.contactSecret())) {
+                return existing;
+            }
+            WxCpServiceImpl created = new WxCpServiceImpl();
+            created.setWxCpConfigStorage(config(corp));
+            // WxJava retries "system busy" five times with doubling sleeps: two quick retries, then the caller decides
+            created.setMaxRetryTimes(2);
+            created.setRetrySleepMillis(200);
+            return created;
+        });
+        return service.getExternalContactService();
+    }
+
+    private WxCpDefaultConfigImpl config(WecomCorp corp) {
+        WxCpDefaultConfigImpl config = new WxCpDefaultConfigImpl();
+        config.setCorpId(corp.corpId());
+        config.setCorpSecret(corp.contactSecret());
+        config.setToken(corp.callbackToken());
+        config.setAesKey(corp.aesKey());
+        config.setAgentId(corp.agentId());
+        config.setBaseApiUrl(apiHost);
+        return config;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

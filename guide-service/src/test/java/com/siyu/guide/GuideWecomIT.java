@@ -1,0 +1,421 @@
+package com.siyu.guide;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.siyu.common.test.Http;
+import com.siyu.common.test.ServiceIT;
+import com.siyu.guide.wecom.domain.WecomTransfers;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import me.chanjar.weixin.common.util.crypto.WxCryptUtil;
+import me.chanjar.weixin.cp.config.impl.WxCpDefaultConfigImpl;
+import me.chanjar.weixin.cp.util.crypto.WxCpCryptUtil;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * WeCom against the real database, WeCom played by WireMock loaded from the local sandbox's definitions (WxJava's
+ * cp module makes real HTTP calls to it) and callbacks encrypted and signed as WeCom does, with WxJava's own crypto.
+ */
+@ServiceIT
+class GuideWecomIT extends GuideServiceTestBase {
+
+    static final WireMockServer wecom = new WireMockServer(wireMockConfig().dynamicPort().usingFilesUnderDirectory("../deploy/wechat-sandbox"));
+    static final String AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+    static final String TOKEN = "cbToken42";
+
+    static {
+        wecom.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(wecom::stop));
+    }
+
+    @DynamicPropertySource
+    static void wecomAt(DynamicPropertyRegistry registry) {
+        registry.add("siyu.wecom.api-host", wecom::baseUrl);
+    }
+
+    @Autowired
+    WecomTransfers transfers;
+
+    long tenant;
+    String corpId;
+    HttpHeaders admin;
+
+    @BeforeEach
+    void freshTenant() {
+        tenant = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
+        corpId = "ww" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        admin = Http.staff(tenant, 1, "TENANT_ADMIN");
+        memberService.resetAll();
+        wecom.resetToDefaultMappings();
+        memberService.stubFor(get(urlEqualTo("/internal/stores/1")).willReturn(okJson(
+                "{\"id\":1,\"code\":\"A\",\"name\":\"Store A\",\"latitude\":22.543100,\"longitude\":114.057900}")));
+        memberService.stubFor(get(urlEqualTo("/internal/stores/2")).willReturn(okJson(
+                "{\"id\":2,\"code\":\"B\",\"name\":\"Store B\",\"latitude\":23.129100,\"longitude\":113.264400}")));
+        memberService.stubFor(get(urlPathMatching("/internal/members/\\d+")).willReturn(okJson("{\"id\":1}")));
+        MemberServiceStub.staffAndCounters(memberService);
+        ResponseEntity<String> configured = http.exchange("/admin/v1/guide/wecom/corp", HttpMethod.PUT, new HttpEntity<>(Map.of("corpId", corpId,
+                "contactSecret", "contact-secret-" + tenant, "callbackToken", TOKEN, "aesKey", AES_KEY, "welcomeText", "我是{guide}，欢迎！"),
+                Http.write(admin)), String.class);
+        assertThat(configured.getStatusCode().value()).as(configured.getBody()).isEqualTo(200);
+    }
+
+    @Test
+    void theCorpsSecretsAreSealedAtRestAndNeverShown() {
+        JsonNode corp = read(http.exchange("/admin/v1/guide/wecom/corp", HttpMethod.GET, new HttpEntity<>(admin), String.class));
+        assertThat(corp.path("corpId").asText()).isEqualTo(corpId);
+        assertThat(corp.path("callbackPath").asText()).isEqualTo("/api/v1/guide/wecom/callbacks/" + tenant);
+        assertThat(corp.toString()).doesNotContain("contact-secret", AES_KEY, TOKEN);
+        Map<String, Object> row = jdbc.queryForMap("select contact_secret, callback_token, aes_key from guide_wecom_corp where tenant_id = ?", tenant);
+        assertThat(row.values()).allSatisfy(v -> assertThat(v.toString()).doesNotContain("contact-secret", AES_KEY, TOKEN));
+        // a malformed key or a guide's token is refused, nothing changes
+        ResponseEntity<String> bad = http.exchange("/admin/v1/guide/wecom/corp", HttpMethod.PUT, new HttpEntity<>(Map.of("corpId", corpId,
+                "contactSecret", "s", "callbackToken", TOKEN, "aesKey", "short"), Http.write(admin)), String.class);
+        assertThat(bad.getStatusCode().value()).isEqualTo(400);
+        assertThat(http.exchange("/admin/v1/guide/wecom/corp", HttpMethod.PUT, new HttpEntity<>(Map.of("corpId", corpId, "contactSecret", "s",
+                "callbackToken", TOKEN, "aesKey", AES_KEY), Http.write(Http.staff(tenant, 5, "GUIDE"))), String.class).getStatusCode().value())
+                .isEqualTo(403);
+        assertThat(jdbc.queryForObject("select count(*) from guide_wecom_corp where tenant_id = ? and welcome_text = '我是{guide}，欢迎！'",
+                Integer.class, tenant)).isEqualTo(1);
+    }
+
+    @Test
+    void theUrlCheckEchoesOnlyForTheCorpsSignature() {
+        WxCryptUtil.EncryptContext echo = crypt().encryptContext("echo-" + tenant);
+        // as WeCom sends it: echostr URL-encoded (Base64 has '+'), so the URI is taken as is, not as a template
+        ResponseEntity<String> ok = http.getRestTemplate().getForEntity(java.net.URI.create(http.getRootUri()
+                + callbackUrl(echo.getSignature(), echo.getTimeStamp(), echo.getNonce()) + "&echostr=" + enc(echo.getEncrypt())), String.class);
+        assertThat(ok.getStatusCode().value()).isEqualTo(200);
+        assertThat(ok.getBody()).isEqualTo("echo-" + tenant);
+        ResponseEntity<String> forged = http.getRestTemplate().getForEntity(java.net.URI.create(http.getRootUri()
+                + callbackUrl("0".repeat(40), echo.getTimeStamp(), echo.getNonce()) + "&echostr=" + enc(echo.getEncrypt())), String.class);
+        assertThat(forged.getStatusCode().value()).isEqualTo(401);
+    }
+
+    @Test
+    void aShopperAddingAGuideIsBoundWelcomedOnceAndLosingThemIsSeenByTheManager() {
+        long guide = guide(11, 1, "zhangsan");
+        // the shopper is known to member-service only by unionid: the sandbox's contact wmA~u1 has unionid u-u1
+        memberService.stubFor(post(urlEqualTo("/internal/members/wecom-contacts"))
+                .withRequestBody(matchingJsonPath("$.unionId", absent())).willReturn(MemberServiceStub.notThisTenants()));
+        memberService.stubFor(post(urlEqualTo("/internal/members/wecom-contacts"))
+                .withRequestBody(matchingJsonPath("$.unionId", equalTo("u-u1"))).withRequestBody(matchingJsonPath("$.corpId", equalTo(corpId)))
+                .willReturn(okJson("{\"id\":4001}")));
+        String add = event("add_external_contact", "zhangsan", "wmA~u1", "<State><![CDATA[]]></State><WelcomeCode><![CDATA[wc-" + tenant
+                + "]]></WelcomeCode>");
+
+        // forged: signed with another token; nothing is recorded, nothing is sent
+        ResponseEntity<String> forged = deliver(add, new WxCpCryptUtil(config("otherToken")));
+        assertThat(forged.getStatusCode().value()).isEqualTo(401);
+        assertThat(read(forged).path("code").asText()).isEqualTo("WECOM_SIGNATURE_INVALID");
+        assertThat(jdbc.queryForObject("select count(*) from guide_wecom_contact where tenant_id = ?", Integer.class, tenant)).isZero();
+
+        ResponseEntity<String> first = deliver(add, crypt());
+        assertThat(first.getStatusCode().value()).as(first.getBody()).isEqualTo(200);
+        assertThat(first.getBody()).isEqualTo("success");
+        // WeCom delivers it again (and once more re-encrypted with a new nonce): applied once, welcomed once
+        assertThat(deliver(add, crypt()).getBody()).isEqualTo("success");
+        assertThat(deliver(add, crypt()).getBody()).isEqualTo("success");
+        wecom.verify(1, postRequestedFor(urlPathEqualTo("/cgi-bin/externalcontact/send_welcome_msg"))
+                .withRequestBody(matchingJsonPath("$.welcome_code", equalTo("wc-" + tenant)))
+                .withRequestBody(matchingJsonPath("$.text.content", equalTo("我是导购11，欢迎！"))));
+        assertThat(jdbc.queryForObject("select status from guide_wecom_welcome where tenant_id = ?", String.class, tenant)).isEqualTo("SENT");
+
+        JsonNode bound = read(http.exchange("/admin/v1/guide/members/4001/guide", HttpMethod.GET, new HttpEntity<>(admin), String.class));
+        assertThat(bound.path("guideId").asLong()).as(bound.toString()).isEqualTo(guide);
+        assertThat(bound.path("source").asText()).isEqualTo("WECOM");
+        assertThat(jdbc.queryForObject("select count(*) from guide_binding_history where tenant_id = ? and member_id = 4001 and source = 'WECOM'",
+                Integer.class, tenant)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select member_id from guide_wecom_contact where tenant_id = ? and external_user_id = 'wmA~u1'",
+                Long.class, tenant)).isEqualTo(4001L);
+        assertThat(events(tenant, "GuideBound")).hasSize(1);
+
+        // the shopper deletes the guide: the contact and the binding record it, the store's manager sees it, another store's does not
+        assertThat(deliver(event("del_follow_user", "zhangsan", "wmA~u1", ""), crypt()).getBody()).isEqualTo("success");
+        assertThat(jdbc.queryForObject("select status from guide_wecom_contact where tenant_id = ? and external_user_id = 'wmA~u1'",
+                String.class, tenant)).isEqualTo("LOST");
+        assertThat(jdbc.queryForObject("select wecom_lost_at is not null from guide_binding where tenant_id = ? and member_id = 4001",
+                Boolean.class, tenant)).isTrue();
+        JsonNode lost = read(http.exchange("/admin/v1/guide/wecom/lost-contacts", HttpMethod.GET,
+                new HttpEntity<>(Http.staffAt(tenant, 2, 1, "MANAGER")), String.class));
+        assertThat(lost).hasSize(1);
+        assertThat(lost.get(0).path("memberId").asLong()).isEqualTo(4001);
+        assertThat(lost.get(0).path("guideId").asLong()).isEqualTo(guide);
+        assertThat(read(http.exchange("/admin/v1/guide/wecom/lost-contacts", HttpMethod.GET,
+                new HttpEntity<>(Http.staffAt(tenant, 3, 2, "MANAGER")), String.class))).isEmpty();
+        assertThat(read(http.exchange("/admin/v1/guide/wecom/lost-contacts", HttpMethod.GET,
+                new HttpEntity<>(Http.staff(tenant + 1, 1, "TENANT_ADMIN")), String.class))).isEmpty();
+
+        // added again later: the contact is ACTIVE again and the binding forgets the loss; the member stays bound once
+        assertThat(deliver(event("add_external_contact", "zhangsan", "wmA~u1", "<CreateTime>2</CreateTime>"), crypt()).getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(jdbc.queryForObject("select wecom_lost_at is null from guide_binding where tenant_id = ? and member_id = 4001",
+                Boolean.class, tenant)).isTrue();
+        assertThat(jdbc.queryForObject("select status from guide_wecom_contact where tenant_id = ? and external_user_id = 'wmA~u1'",
+                String.class, tenant)).isEqualTo("ACTIVE");
+        assertThat(events(tenant, "GuideBound")).hasSize(1);
+    }
+
+    @Test
+    void anUnknownShopperOrGuideIsKeptAsAContactWithoutABindingAndAFailedWelcomeIsNotRetried() {
+        guide(12, 1, "lisi");
+        memberService.stubFor(post(urlEqualTo("/internal/members/wecom-contacts")).willReturn(MemberServiceStub.notThisTenants()));
+        assertThat(deliver(event("add_external_contact", "lisi", "wmStranger", "<WelcomeCode>expired-" + tenant + "</WelcomeCode>"), crypt())
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(deliver(event("add_external_contact", "nobody", "wmB~u2", ""), crypt()).getStatusCode().value()).isEqualTo(200);
+        assertThat(jdbc.queryForList("select outcome from guide_wecom_callback where tenant_id = ? order by id", String.class, tenant))
+                .containsExactly("UNKNOWN_MEMBER; welcome FAILED", "UNKNOWN_GUIDE");
+        assertThat(jdbc.queryForObject("select count(*) from guide_wecom_contact where tenant_id = ? and member_id is null", Integer.class, tenant))
+                .isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from guide_binding where tenant_id = ?", Integer.class, tenant)).isZero();
+        assertThat(jdbc.queryForObject("select error from guide_wecom_welcome where tenant_id = ?", String.class, tenant)).contains("41051");
+
+        // member-service down: the callback is not applied and not remembered, so WeCom's redelivery applies it
+        memberService.stubFor(post(urlEqualTo("/internal/members/wecom-contacts")).willReturn(aResponse().withStatus(503)));
+        ResponseEntity<String> failing = deliver(event("add_external_contact", "lisi", "wmC~u3", "<CreateTime>3</CreateTime>"), crypt());
+        assertThat(failing.getStatusCode().value()).isGreaterThanOrEqualTo(500);
+        assertThat(jdbc.queryForObject("select count(*) from guide_wecom_callback where tenant_id = ?", Integer.class, tenant)).isEqualTo(2);
+        memberService.stubFor(post(urlEqualTo("/internal/members/wecom-contacts")).willReturn(okJson("{\"id\":4003}")));
+        assertThat(deliver(event("add_external_contact", "lisi", "wmC~u3", "<CreateTime>3</CreateTime>"), crypt()).getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(jdbc.queryForObject("select count(*) from guide_binding where tenant_id = ? and member_id = 4003", Integer.class, tenant))
+                .isEqualTo(1);
+
+        // a tenant without a corp, or a callback to the wrong tenant's URL, changes nothing
+        ResponseEntity<String> otherTenant = http.exchange(callbackUrl(tenant + 1, "x", "1", "n"), HttpMethod.POST,
+                new HttpEntity<>("<xml/>", xml()), String.class);
+        assertThat(otherTenant.getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void aChannelCodeNamesTheBindingsChannelAndTheNearestStoresCodeIsPicked() {
+        long a = guide(13, 1, "wangwu");
+        long b = guide(714, 2, "zhaoliu");
+        ResponseEntity<String> created = http.exchange("/admin/v1/guide/wecom/contact-codes", HttpMethod.POST, new HttpEntity<>(Map.of(
+                "kind", "CHANNEL", "channel", "poster-618", "guideIds", List.of(a)), Http.write(admin)), String.class);
+        assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+        JsonNode code = read(created);
+        assertThat(code.path("qrCode").asText()).isEqualTo("https://wework.qpic.cn/sandbox/" + code.path("state").asText() + ".png");
+        wecom.verify(1, postRequestedFor(urlPathEqualTo("/cgi-bin/externalcontact/add_contact_way"))
+                .withRequestBody(matchingJsonPath("$.user[0]", equalTo("wangwu")))
+                .withRequestBody(matchingJsonPath("$.state", equalTo(code.path("state").asText()))));
+        assertThat(http.exchange("/admin/v1/guide/wecom/contact-codes", HttpMethod.POST, new HttpEntity<>(Map.of("kind", "CHANNEL",
+                "channel", "poster-618", "guideIds", List.of(a)), Http.write(admin)), String.class).getStatusCode().value()).isEqualTo(409);
+        assertThat(http.exchange("/admin/v1/guide/wecom/contact-codes", HttpMethod.POST, new HttpEntity<>(Map.of("kind", "STORE",
+                "channel", "store-x"), Http.write(admin)), String.class).getStatusCode().value()).isEqualTo(400);
+
+        memberService.stubFor(post(urlEqualTo("/internal/members/wecom-contacts")).willReturn(okJson("{\"id\":4010}")));
+        deliver(event("add_external_contact", "wangwu", "wmD", "<State>" + code.path("state").asText() + "</State>"), crypt());
+        JsonNode history = read(http.exchange("/admin/v1/guide/members/4010/binding-history", HttpMethod.GET, new HttpEntity<>(admin), String.class));
+        assertThat(history.toString()).contains("poster-618");
+        assertThat(jdbc.queryForObject("select channel from guide_binding where tenant_id = ? and member_id = 4010", String.class, tenant))
+                .isEqualTo("poster-618");
+
+        // store codes: the store's WeCom guides; a shopper in Guangzhou gets store 2's, one in Shenzhen store 1's
+        for (long store : List.of(1L, 2L)) {
+            assertThat(http.exchange("/admin/v1/guide/wecom/contact-codes", HttpMethod.POST, new HttpEntity<>(Map.of("kind", "STORE",
+                    "channel", "store-" + store, "storeId", store), Http.write(admin)), String.class).getStatusCode().value()).isEqualTo(201);
+        }
+        JsonNode guangzhou = read(http.exchange("/api/v1/guide/wecom/contact-codes/nearest?latitude=23.13&longitude=113.26", HttpMethod.GET,
+                new HttpEntity<>(Http.member(tenant, 4010)), String.class));
+        assertThat(guangzhou.path("storeId").asLong()).isEqualTo(2);
+        assertThat(guangzhou.path("code").path("guideIds").get(0).asLong()).isEqualTo(b);
+        assertThat(guangzhou.path("distanceMeters").asLong()).isLessThan(1_000);
+        JsonNode shenzhen = read(http.exchange("/api/v1/guide/wecom/contact-codes/nearest?latitude=22.54&longitude=114.05", HttpMethod.GET,
+                new HttpEntity<>(Http.member(tenant, 4010)), String.class));
+        assertThat(shenzhen.path("storeId").asLong()).isEqualTo(1);
+        assertThat(http.exchange("/api/v1/guide/wecom/contact-codes/nearest?latitude=123&longitude=113.26", HttpMethod.GET,
+                new HttpEntity<>(Http.member(tenant, 4010)), String.class).getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
+    void weComsTransferOfAMovedGuidesCustomersIsSettledPerCustomerAndTheBindingStaysWithTheSuccessor() throws Exception {
+        long leaver = guide(21, 1, "leaver");
+        long successor = guide(22, 1, "successor");
+        Map<String, Long> memberOf = new HashMap<>();
+        String[] customers = {"wmOk", "wmRefuse", "wmLimit", "wmWait", "failBad", "wmFailCb"};
+        for (int i = 0; i < customers.length; i++) {
+            long member = 5000 + i;
+            memberOf.put(customers[i], member);
+            memberService.stubFor(post(urlEqualTo("/internal/members/wecom-contacts"))
+                    .withRequestBody(matchingJsonPath("$.externalUserId", equalTo(customers[i]))).willReturn(okJson("{\"id\":" + member + "}")));
+            deliver(event("add_external_contact", "leaver", customers[i], ""), crypt());
+        }
+        assertThat(jdbc.queryForObject("select count(*) from guide_binding where tenant_id = ? and guide_id = ?", Integer.class, tenant, leaver))
+                .isEqualTo(6);
+
+        ResponseEntity<String> started = http.exchange("/admin/v1/guide/guides/" + leaver + "/handovers", HttpMethod.POST,
+                new HttpEntity<>(Map.of("status", "MOVED", "reason", "moved to HQ"), Http.write(admin)), String.class);
+        long handover = read(started).path("id").asLong();
+        awaitDone(handover);
+        assertThat(transfersOf(handover).path("counts").path("PENDING").asInt()).isEqualTo(6);
+
+        // WeCom's answers: one customer is refused at submission, then results per customer
+        wecom.stubFor(post(urlPathEqualTo("/cgi-bin/externalcontact/transfer_result")).atPriority(1).willReturn(okJson("{\"errcode\":0,"
+                + "\"customer\":[{\"external_userid\":\"wmOk\",\"status\":1,\"takeover_time\":1},{\"external_userid\":\"wmRefuse\",\"status\":3},"
+                + "{\"external_userid\":\"wmLimit\",\"status\":4},{\"external_userid\":\"wmWait\",\"status\":2},"
+                + "{\"external_userid\":\"wmFailCb\",\"status\":2}],\"next_cursor\":\"\"}")));
+        Instant now = Instant.now();
+        transfers.drive(now);
+        wecom.verify(1, postRequestedFor(urlPathEqualTo("/cgi-bin/externalcontact/transfer_customer"))
+                .withRequestBody(matchingJsonPath("$.handover_userid", equalTo("leaver")))
+                .withRequestBody(matchingJsonPath("$.takeover_userid", equalTo("successor"))));
+        JsonNode submitted = transfersOf(handover);
+        assertThat(submitted.path("counts").path("WAITING").asInt()).isEqualTo(5);
+        assertThat(submitted.path("counts").path("FAILED").asInt()).isEqualTo(1);
+
+        // WeCom calls back: the successor's contacts are full for one customer
+        deliver(event("transfer_fail", "successor", "wmFailCb", "<FailReason>customer_limit_exceed</FailReason>"), crypt());
+        transfers.drive(now.plus(Duration.ofHours(2)));
+        JsonNode polled = transfersOf(handover);
+        assertThat(status(polled, "wmOk")).isEqualTo("TRANSFERRED");
+        assertThat(status(polled, "wmRefuse")).isEqualTo("REFUSED");
+        assertThat(status(polled, "wmWait")).isEqualTo("WAITING");
+        assertThat(status(polled, "wmLimit")).isEqualTo("FAILED");
+        assertThat(status(polled, "wmFailCb")).isIn("FAILED", "WAITING");
+        // the refused one at submission was retried with the batch at +2 h and refused again: two attempts, errcode kept
+        JsonNode bad = customer(polled, "failBad");
+        assertThat(bad.path("status").asText()).isEqualTo("FAILED");
+        assertThat(bad.path("attempts").asInt()).isEqualTo(2);
+        assertThat(bad.path("errcode").asInt()).isEqualTo(40096);
+
+        // the contact moved only where WeCom moved it
+        assertThat(jdbc.queryForObject("select guide_id from guide_wecom_contact where tenant_id = ? and wecom_user_id = 'successor'"
+                + " and external_user_id = 'wmOk' and status = 'ACTIVE'", Long.class, tenant)).isEqualTo(successor);
+        assertThat(jdbc.queryForObject("select status from guide_wecom_contact where tenant_id = ? and wecom_user_id = 'leaver'"
+                + " and external_user_id = 'wmOk'", String.class, tenant)).isEqualTo("REMOVED");
+        assertThat(jdbc.queryForObject("select status from guide_wecom_contact where tenant_id = ? and wecom_user_id = 'leaver'"
+                + " and external_user_id = 'wmRefuse'", String.class, tenant)).isEqualTo("ACTIVE");
+        // whatever WeCom answered, every member is bound to the successor
+        assertThat(jdbc.queryForObject("select count(*) from guide_binding where tenant_id = ? and guide_id = ?", Integer.class, tenant,
+                successor)).isEqualTo(6);
+
+        // retries run out: a customer WeCom never takes ends FAILED for good (next_at null) after MAX_ATTEMPTS
+        Instant later = now.plus(Duration.ofHours(3));
+        for (int i = 0; i < WecomTransfers.MAX_ATTEMPTS + 2; i++) {
+            later = later.plus(Duration.ofDays(1));
+            transfers.drive(later);
+        }
+        JsonNode end = customer(transfersOf(handover), "failBad");
+        assertThat(end.path("attempts").asInt()).isEqualTo(WecomTransfers.MAX_ATTEMPTS);
+        assertThat(end.hasNonNull("nextAt")).isFalse();
+        assertThat(status(transfersOf(handover), "wmRefuse")).isEqualTo("REFUSED");
+        // another tenant's staff cannot read the handover's transfers
+        assertThat(http.exchange("/admin/v1/guide/handovers/" + handover + "/wecom-transfers", HttpMethod.GET,
+                new HttpEntity<>(Http.staff(tenant + 1, 1, "TENANT_ADMIN")), String.class).getStatusCode().value()).isEqualTo(404);
+    }
+
+    private JsonNode transfersOf(long handover) {
+        ResponseEntity<String> response = http.exchange("/admin/v1/guide/handovers/" + handover + "/wecom-transfers", HttpMethod.GET,
+                new HttpEntity<>(admin), String.class);
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+        return read(response);
+    }
+
+    private static JsonNode customer(JsonNode transfers, String externalUserId) {
+        for (JsonNode c : transfers.path("customers")) {
+            if (c.path("externalUserId").asText().equals(externalUserId)) {
+                return c;
+            }
+        }
+        throw new AssertionError(externalUserId + " not in " + transfers);
+    }
+
+    private static String status(JsonNode transfers, String externalUserId) {
+        return customer(transfers, externalUserId).path("status").asText();
+    }
+
+    private void awaitDone(long id) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!read(http.exchange("/admin/v1/guide/handovers/" + id, HttpMethod.GET, new HttpEntity<>(admin), String.class))
+                .path("status").asText().equals("DONE")) {
+            assertThat(System.currentTimeMillis()).as("handover " + id + " done in time").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    private long guide(long staffId, long storeId, String wecomUserId) {
+        Map<String, Object> body = Map.of("staffId", staffId, "storeId", storeId, "name", "导购" + staffId,
+                "phone", "139" + String.format("%08d", staffId), "wecomUserId", wecomUserId);
+        ResponseEntity<String> enrolled = http.exchange("/admin/v1/guide/guides", HttpMethod.POST, new HttpEntity<>(body, Http.write(admin)),
+                String.class);
+        assertThat(enrolled.getStatusCode().value()).as(enrolled.getBody()).isEqualTo(201);
+        return read(enrolled).path("id").asLong();
+    }
+
+    /** A change_external_contact event as WeCom's plain XML. */
+    private String event(String changeType, String userId, String externalUserId, String extra) {
+        String created = extra.contains("<CreateTime>") ? "" : "<CreateTime>1</CreateTime>";
+        return "<xml><ToUserName><![CDATA[" + corpId + "]]></ToUserName><FromUserName><![CDATA[sys]]></FromUserName>" + created
+                + "<MsgType><![CDATA[event]]></MsgType><Event><![CDATA[change_external_contact]]></Event><ChangeType><![CDATA[" + changeType
+                + "]]></ChangeType><UserID><![CDATA[" + userId + "]]></UserID><ExternalUserID><![CDATA[" + externalUserId + "]]></ExternalUserID>"
+                + extra + "</xml>";
+    }
+
+    private ResponseEntity<String> deliver(String plainXml, WxCryptUtil crypt) {
+        WxCryptUtil.EncryptContext sealed = crypt.encryptContext(plainXml);
+        String body = "<xml><ToUserName><![CDATA[" + corpId + "]]></ToUserName><Encrypt><![CDATA[" + sealed.getEncrypt()
+                + "]]></Encrypt><AgentID><![CDATA[]]></AgentID></xml>";
+        return http.exchange(callbackUrl(sealed.getSignature(), sealed.getTimeStamp(), sealed.getNonce()), HttpMethod.POST,
+                new HttpEntity<>(body, xml()), String.class);
+    }
+
+    private static HttpHeaders xml() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.TEXT_XML);
+        return headers;
+    }
+
+    private String callbackUrl(String signature, String timestamp, String nonce) {
+        return callbackUrl(tenant, signature, timestamp, nonce);
+    }
+
+    private static String callbackUrl(long tenantId, String signature, String timestamp, String nonce) {
+        return "/api/v1/guide/wecom/callbacks/" + tenantId + "?msg_signature=" + signature + "&timestamp=" + timestamp + "&nonce=" + enc(nonce);
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private WxCpCryptUtil crypt() {
+        return new WxCpCryptUtil(config(TOKEN));
+    }
+
+    private WxCpDefaultConfigImpl config(String token) {
+        WxCpDefaultConfigImpl config = new WxCpDefaultConfigImpl();
+        config.setCorpId(corpId);
+        config.setToken(token);
+        config.setAesKey(AES_KEY);
+        return config;
+    }
+}
