@@ -124,6 +124,59 @@ class GuideScenariosIT {
         assertThat(foreign.code()).isEqualTo("GUIDE_CODE_INVALID");
     }
 
+    @Test
+    void aShopperAddingTheGuideOnWecomIsBoundThroughTheGatewaysSignedCallback() {
+        String aesKey = "e2eWecomKey0123456789abcdefghijklmnopqrstuv";
+        String corpId = "ww" + suffix() + suffix();
+        Gateway.Response corp = gateway.put("/admin/v1/guide/wecom/corp", mall.adminToken(), map("corpId", corpId, "contactSecret", "e2e-secret",
+                "callbackToken", "e2eToken", "aesKey", aesKey));
+        assertThat(corp.status()).as(corp.toString()).isEqualTo(200);
+        String userId = "zhou-" + suffix();
+        Tenants.Guide zhou = Tenants.guide(gateway, mall, mall.storeA(), userId, userId);
+        // the shopper signed in to the mini-program once (unionid u-<person>); WeCom knows the same person's unionid
+        String person = suffix();
+        Gateway.Response login = gateway.write("POST", "/api/v1/member/mini-program-sessions", null, map("code", "wecom-" + person + "~" + person),
+                null, "X-Miniapp-AppId", mall.miniAppId());
+        String shopper = login.body().path("accessToken").asText();
+
+        me.chanjar.weixin.cp.config.impl.WxCpDefaultConfigImpl config = wecomConfig(corpId, "e2eToken", aesKey);
+        String add = "<xml><ToUserName>" + corpId + "</ToUserName><FromUserName>sys</FromUserName><CreateTime>1</CreateTime>"
+                + "<MsgType>event</MsgType><Event>change_external_contact</Event><ChangeType>add_external_contact</ChangeType><UserID>" + userId
+                + "</UserID><ExternalUserID>wm" + person + "~" + person + "</ExternalUserID><WelcomeCode>wc-" + person + "</WelcomeCode></xml>";
+        Gateway.Response forged = callback(add, new me.chanjar.weixin.cp.util.crypto.WxCpCryptUtil(wecomConfig(corpId, "notTheToken", aesKey)));
+        assertThat(forged.status()).as(forged.toString()).isEqualTo(401);
+        assertThat(gateway.get("/api/v1/guide/my-guide", shopper).body().path("guideId").asLong()).isNotEqualTo(zhou.id());
+
+        Gateway.Response delivered = callback(add, new me.chanjar.weixin.cp.util.crypto.WxCpCryptUtil(config));
+        assertThat(delivered.status()).as(delivered.toString()).isEqualTo(200);
+        assertThat(delivered.raw().body()).isEqualTo("success");
+        assertThat(callback(add, new me.chanjar.weixin.cp.util.crypto.WxCpCryptUtil(config)).status()).isEqualTo(200);
+        Gateway.Response mine = gateway.get("/api/v1/guide/my-guide", shopper);
+        assertThat(mine.body().path("guideId").asLong()).as(mine.toString()).isEqualTo(zhou.id());
+        long member = login.body().path("memberId").asLong();
+        Gateway.Response history = gateway.get("/admin/v1/guide/members/" + member + "/binding-history", mall.adminToken());
+        assertThat(history.body().findValuesAsText("source")).containsExactly("WECOM");
+        // member-service recorded the WeCom contact on the member
+        assertThat(gateway.get("/admin/v1/member/members/" + member + "/identities", mall.adminToken()).body().findValuesAsText("kind"))
+                .contains("WECOM_EXTERNAL_ID");
+    }
+
+    private static me.chanjar.weixin.cp.config.impl.WxCpDefaultConfigImpl wecomConfig(String corpId, String token, String aesKey) {
+        me.chanjar.weixin.cp.config.impl.WxCpDefaultConfigImpl config = new me.chanjar.weixin.cp.config.impl.WxCpDefaultConfigImpl();
+        config.setCorpId(corpId);
+        config.setToken(token);
+        config.setAesKey(aesKey);
+        return config;
+    }
+
+    /** A WeCom callback to the mall's URL through the gateway, encrypted and signed as WeCom does. */
+    private static Gateway.Response callback(String plainXml, me.chanjar.weixin.cp.util.crypto.WxCpCryptUtil crypt) {
+        me.chanjar.weixin.common.util.crypto.WxCryptUtil.EncryptContext sealed = crypt.encryptContext(plainXml);
+        String body = "<xml><Encrypt><![CDATA[" + sealed.getEncrypt() + "]]></Encrypt></xml>";
+        return gateway.write("POST", "/api/v1/guide/wecom/callbacks/" + mall.id() + "?msg_signature=" + sealed.getSignature() + "&timestamp="
+                + sealed.getTimeStamp() + "&nonce=" + sealed.getNonce(), null, body, null);
+    }
+
     private static Gateway.Response login(Tenants.Tenant tenant) {
         Gateway.Response login = gateway.write("POST", "/api/v1/member/mini-program-sessions", null,
                 map("code", "guide-" + UUID.randomUUID().toString().substring(0, 8)), null, "X-Miniapp-AppId", tenant.miniAppId());

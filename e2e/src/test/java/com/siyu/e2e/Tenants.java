@@ -89,6 +89,11 @@ final class Tenants {
 
     /** A staff account with the GUIDE role at {@code storeId}, enrolled in guide-service; returns (guide id, the guide's token). */
     static Guide guide(Gateway gateway, Tenant tenant, long storeId, String username) {
+        return guide(gateway, tenant, storeId, username, null);
+    }
+
+    /** The same with the guide's {@code userid} in the tenant's WeCom corp (null: none). */
+    static Guide guide(Gateway gateway, Tenant tenant, long storeId, String username, String wecomUserId) {
         String password = "pw-" + UUID.randomUUID();
         Gateway.Response staff = gateway.post("/admin/v1/member/staff", tenant.adminToken(), map("username", username,
                 "displayName", "导购 " + username, "password", password, "roles", List.of("GUIDE"), "storeId", storeId));
@@ -96,8 +101,12 @@ final class Tenants {
             throw new IllegalStateException("staff " + username + ": " + staff);
         }
         String phone = "139" + String.format("%08d", java.util.concurrent.ThreadLocalRandom.current().nextInt(100_000_000));
-        Gateway.Response guide = gateway.post("/admin/v1/guide/guides", tenant.adminToken(), map("staffId", staff.body().path("id").asLong(),
+        java.util.Map<String, Object> enrol = new java.util.LinkedHashMap<>(map("staffId", staff.body().path("id").asLong(),
                 "storeId", storeId, "name", "导购 " + username, "phone", phone));
+        if (wecomUserId != null) {
+            enrol.put("wecomUserId", wecomUserId);
+        }
+        Gateway.Response guide = gateway.post("/admin/v1/guide/guides", tenant.adminToken(), enrol);
         if (guide.status() != 201) {
             throw new IllegalStateException("guide " + username + ": " + guide);
         }

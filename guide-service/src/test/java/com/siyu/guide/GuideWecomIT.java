@@ -186,6 +186,33 @@ class GuideWecomIT extends GuideServiceTestBase {
     }
 
     @Test
+    void eightConcurrentDeliveriesOfOneAddBindOnceAndWelcomeOnce() throws Exception {
+        long guide = guide(15, 1, "sunqi");
+        memberService.stubFor(post(urlEqualTo("/internal/members/wecom-contacts")).willReturn(okJson("{\"id\":4020}")));
+        String add = event("add_external_contact", "sunqi", "wmE", "<WelcomeCode>wc-c-" + tenant + "</WelcomeCode>");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            answers.add(pool.submit(() -> {
+                go.await();
+                return deliver(add, crypt()).getStatusCode().value();
+            }));
+        }
+        go.countDown();
+        for (java.util.concurrent.Future<Integer> answer : answers) {
+            assertThat(answer.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(200);
+        }
+        pool.shutdown();
+        wecom.verify(1, postRequestedFor(urlPathEqualTo("/cgi-bin/externalcontact/send_welcome_msg"))
+                .withRequestBody(matchingJsonPath("$.welcome_code", equalTo("wc-c-" + tenant))));
+        assertThat(jdbc.queryForObject("select count(*) from guide_wecom_callback where tenant_id = ?", Integer.class, tenant)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select guide_id from guide_binding where tenant_id = ? and member_id = 4020", Long.class, tenant))
+                .isEqualTo(guide);
+        assertThat(events(tenant, "GuideBound")).hasSize(1);
+    }
+
+    @Test
     void anUnknownShopperOrGuideIsKeptAsAContactWithoutABindingAndAFailedWelcomeIsNotRetried() {
         guide(12, 1, "lisi");
         memberService.stubFor(post(urlEqualTo("/internal/members/wecom-contacts")).willReturn(MemberServiceStub.notThisTenants()));
