@@ -82,6 +82,8 @@ class GuideWecomIT extends GuideServiceTestBase {
         memberService.stubFor(get(urlEqualTo("/internal/stores/2")).willReturn(okJson(
                 "{\"id\":2,\"code\":\"B\",\"name\":\"Store B\",\"latitude\":23.129100,\"longitude\":113.264400}")));
         memberService.stubFor(get(urlPathMatching("/internal/members/\\d+")).willReturn(okJson("{\"id\":1}")));
+        memberService.stubFor(get(urlEqualTo("/internal/tenants/current"))
+                .willReturn(okJson("{\"id\":1,\"code\":\"mall\",\"timeZone\":\"Asia/Shanghai\"}")));
         MemberServiceStub.staffAndCounters(memberService);
         ResponseEntity<String> configured = http.exchange("/admin/v1/guide/wecom/corp", HttpMethod.PUT, new HttpEntity<>(Map.of("corpId", corpId,
                 "contactSecret", "contact-secret-" + tenant, "callbackToken", TOKEN, "aesKey", AES_KEY, "welcomeText", "我是{guide}，欢迎！"),
@@ -106,6 +108,18 @@ class GuideWecomIT extends GuideServiceTestBase {
                 .isEqualTo(403);
         assertThat(jdbc.queryForObject("select count(*) from guide_wecom_corp where tenant_id = ? and welcome_text = '我是{guide}，欢迎！'",
                 Integer.class, tenant)).isEqualTo(1);
+        // another mall cannot claim this corp (its callbacks and contacts would be two tenants')
+        ResponseEntity<String> taken = http.exchange("/admin/v1/guide/wecom/corp", HttpMethod.PUT, new HttpEntity<>(Map.of("corpId", corpId,
+                "contactSecret", "s", "callbackToken", TOKEN, "aesKey", AES_KEY), Http.write(Http.staff(tenant + 1, 1, "TENANT_ADMIN"))), String.class);
+        assertThat(taken.getStatusCode().value()).isEqualTo(409);
+        assertThat(read(taken).path("code").asText()).isEqualTo("WECOM_CORP_TAKEN");
+        assertThat(jdbc.queryForObject("select count(*) from guide_wecom_corp where tenant_id = ?", Integer.class, tenant + 1)).isZero();
+        assertThat(jdbc.queryForObject("select welcome_text from guide_wecom_corp where tenant_id = ?", String.class, tenant)).isEqualTo("我是{guide}，欢迎！");
+        // the tenant itself changes its corp's settings in place
+        assertThat(http.exchange("/admin/v1/guide/wecom/corp", HttpMethod.PUT, new HttpEntity<>(Map.of("corpId", corpId, "contactSecret", "s2",
+                "callbackToken", TOKEN, "aesKey", AES_KEY, "welcomeText", "新的欢迎语"), Http.write(admin)), String.class).getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(jdbc.queryForObject("select welcome_text from guide_wecom_corp where tenant_id = ?", String.class, tenant)).isEqualTo("新的欢迎语");
     }
 
     @Test
@@ -359,6 +373,111 @@ class GuideWecomIT extends GuideServiceTestBase {
         // another tenant's staff cannot read the handover's transfers
         assertThat(http.exchange("/admin/v1/guide/handovers/" + handover + "/wecom-transfers", HttpMethod.GET,
                 new HttpEntity<>(Http.staff(tenant + 1, 1, "TENANT_ADMIN")), String.class).getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void customerGroupsAreSyncedKeptCurrentByCallbacksAndCountedPerDay() {
+        long qian = guide(31, 1, "qian");
+        long other = guide(32, 1, "sun");
+        // wmG2 is already qian's contact (member 6002); wmG1 is known to member-service by unionid u-g1 only
+        memberService.stubFor(post(urlEqualTo("/internal/members/wecom-contacts"))
+                .withRequestBody(matchingJsonPath("$.externalUserId", equalTo("wmG2"))).willReturn(okJson("{\"id\":6002}")));
+        deliver(event("add_external_contact", "qian", "wmG2", ""), crypt());
+        memberService.stubFor(post(urlEqualTo("/internal/members/wecom-contacts"))
+                .withRequestBody(matchingJsonPath("$.unionId", equalTo("u-g1"))).willReturn(okJson("{\"id\":6001}")));
+        memberService.stubFor(post(urlEqualTo("/internal/members/wecom-contacts")).atPriority(9)
+                .withRequestBody(matchingJsonPath("$.externalUserId", equalTo("wmG1"))).willReturn(MemberServiceStub.notThisTenants()));
+        long now = Instant.now().getEpochSecond();
+        wecom.stubFor(post(urlPathEqualTo("/cgi-bin/externalcontact/groupchat/list")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.owner_filter.userid_list[?(@ == 'qian')]"))
+                .willReturn(okJson("{\"errcode\":0,\"group_chat_list\":[{\"chat_id\":\"wrA\",\"status\":0}],\"next_cursor\":\"\"}")));
+        stubGroup("wrA", "qian", now, "wmG1", "wmG2");
+
+        ResponseEntity<String> synced = http.exchange("/admin/v1/guide/wecom/group-syncs", HttpMethod.POST, new HttpEntity<>(null, Http.write(admin)),
+                String.class);
+        assertThat(synced.getStatusCode().value()).as(synced.getBody()).isEqualTo(200);
+        assertThat(read(synced).path("groups").asInt()).isEqualTo(1);
+        assertThat(read(synced).path("joins").asInt()).isEqualTo(3);
+        // a second sync changes nothing
+        assertThat(read(http.exchange("/admin/v1/guide/wecom/group-syncs", HttpMethod.POST, new HttpEntity<>(null, Http.write(admin)),
+                String.class)).path("joins").asInt()).isZero();
+        assertThat(jdbc.queryForList("select member_id from guide_wecom_group_member where tenant_id = ? and external order by member_key",
+                Long.class, tenant)).containsExactly(6001L, 6002L);
+
+        // paid while in the group counts for its GMV; a refund is taken off; another shopper's payment does not count
+        jdbc.update("insert into guide_attribution (tenant_id, order_no, payment_no, member_id, store_id, merchant_id, gross_fen, paid_fen,"
+                + " refunded_fen, paid_at) values (?, 'o1', 'p1', 6001, 1, 501, 12000, 10000, 1500, ?), (?, 'o2', 'p2', 6999, 1, 501, 9000, 9000, 0, ?)",
+                tenant, java.sql.Timestamp.from(Instant.now()), tenant, java.sql.Timestamp.from(Instant.now()));
+
+        // WeCom tells of a change: wmG2 left, wmG3 joined
+        stubGroup("wrA", "qian", now, "wmG1", "wmG3");
+        memberService.stubFor(post(urlEqualTo("/internal/members/wecom-contacts")).atPriority(9)
+                .withRequestBody(matchingJsonPath("$.externalUserId", equalTo("wmG3"))).willReturn(MemberServiceStub.notThisTenants()));
+        String change = "<xml><ToUserName>" + corpId + "</ToUserName><FromUserName>sys</FromUserName><CreateTime>9</CreateTime><MsgType>event</MsgType>"
+                + "<Event>change_external_chat</Event><ChatId>wrA</ChatId><ChangeType>update</ChangeType><UpdateDetail>del_member</UpdateDetail>"
+                + "<MemChangeCnt>1</MemChangeCnt></xml>";
+        assertThat(deliver(change, crypt()).getBody()).isEqualTo("success");
+        assertThat(jdbc.queryForObject("select outcome from guide_wecom_callback where tenant_id = ? and event = 'change_external_chat'",
+                String.class, tenant)).isEqualTo("GROUP 1 joined, 1 left");
+
+        // yesterday and today in the mall's zone (the joins an hour or two ago may fall on either side of its midnight)
+        java.time.LocalDate date = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        String today = date.toString();
+        JsonNode days = read(http.exchange("/admin/v1/guide/wecom/groups/wrA/days?from=" + date.minusDays(1) + "&to=" + today, HttpMethod.GET,
+                new HttpEntity<>(Http.staff(tenant, 31, "GUIDE")), String.class));
+        assertThat(days.path("days")).as(days.toString()).hasSize(2);
+        JsonNode day = days.path("days").get(1);
+        assertThat(day.path("date").asText()).isEqualTo(today);
+        assertThat(day.path("size").asLong()).as(days.toString()).isEqualTo(3);
+        assertThat(days.path("days").findValues("joins").stream().mapToLong(JsonNode::asLong).sum()).isEqualTo(4);
+        assertThat(days.path("days").findValues("leaves").stream().mapToLong(JsonNode::asLong).sum()).isEqualTo(1);
+        assertThat(day.path("leaves").asLong()).isEqualTo(1);
+        assertThat(day.path("gmvFen").asLong()).isEqualTo(8500);
+        assertThat(days.path("days").get(0).path("gmvFen").asLong()).isZero();
+        assertThat(days.path("group").path("ownerGuideId").asLong()).isEqualTo(qian);
+        // another guide neither lists nor reads it; another tenant does not find it
+        assertThat(read(http.exchange("/admin/v1/guide/wecom/groups", HttpMethod.GET, new HttpEntity<>(Http.staff(tenant, 32, "GUIDE")),
+                String.class))).isEmpty();
+        assertThat(read(http.exchange("/admin/v1/guide/wecom/groups", HttpMethod.GET, new HttpEntity<>(Http.staff(tenant, 31, "GUIDE")),
+                String.class))).hasSize(1);
+        assertThat(http.exchange("/admin/v1/guide/wecom/groups/wrA/days?from=" + today + "&to=" + today, HttpMethod.GET,
+                new HttpEntity<>(Http.staff(tenant, 32, "GUIDE")), String.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(http.exchange("/admin/v1/guide/wecom/groups/wrA/days?from=" + today + "&to=" + today, HttpMethod.GET,
+                new HttpEntity<>(Http.staff(tenant + 1, 1, "TENANT_ADMIN")), String.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(other).isNotEqualTo(qian);
+
+        // a group QR code over the tenant's group; an unknown group is refused and nothing is created
+        ResponseEntity<String> code = http.exchange("/admin/v1/guide/wecom/group-codes", HttpMethod.POST, new HttpEntity<>(Map.of("name", "vip",
+                "chatIds", List.of("wrA"), "roomBaseName", "VIP群"), Http.write(admin)), String.class);
+        assertThat(code.getStatusCode().value()).as(code.getBody()).isEqualTo(201);
+        assertThat(read(code).path("qrCode").asText()).startsWith("https://wework.qpic.cn/sandbox/group-gcfg-syg");
+        wecom.verify(1, postRequestedFor(urlPathEqualTo("/cgi-bin/externalcontact/groupchat/add_join_way"))
+                .withRequestBody(matchingJsonPath("$.auto_create_room", equalTo("1"))).withRequestBody(matchingJsonPath("$.chat_id_list[0]", equalTo("wrA"))));
+        ResponseEntity<String> unknown = http.exchange("/admin/v1/guide/wecom/group-codes", HttpMethod.POST, new HttpEntity<>(Map.of("name", "x",
+                "chatIds", List.of("wrNope"), "roomBaseName", "X"), Http.write(admin)), String.class);
+        assertThat(unknown.getStatusCode().value()).isEqualTo(422);
+        assertThat(jdbc.queryForObject("select count(*) from guide_wecom_group_code where tenant_id = ?", Integer.class, tenant)).isEqualTo(1);
+
+        // dismissed: everyone has left
+        String dismiss = change.replace("<ChangeType>update</ChangeType>", "<ChangeType>dismiss</ChangeType>").replace("<CreateTime>9", "<CreateTime>10");
+        deliver(dismiss, crypt());
+        assertThat(jdbc.queryForObject("select status from guide_wecom_group where tenant_id = ? and chat_id = 'wrA'", String.class, tenant))
+                .isEqualTo("DISMISSED");
+        assertThat(jdbc.queryForObject("select count(*) from guide_wecom_group_member where tenant_id = ? and left_at is null", Integer.class, tenant))
+                .isZero();
+    }
+
+    /** WeCom's detail of a group: its owner (a corp member) and these shoppers, joined an hour before {@code now}. */
+    private void stubGroup(String chatId, String owner, long now, String... shoppers) {
+        StringBuilder members = new StringBuilder("{\"userid\":\"" + owner + "\",\"type\":1,\"join_time\":" + (now - 7200) + ",\"join_scene\":1}");
+        for (String shopper : shoppers) {
+            members.append(",{\"userid\":\"").append(shopper).append("\",\"type\":2,\"join_time\":").append(now - 3600)
+                    .append(",\"join_scene\":3").append(shopper.equals("wmG1") ? ",\"unionid\":\"u-g1\"" : "").append("}");
+        }
+        wecom.stubFor(post(urlPathEqualTo("/cgi-bin/externalcontact/groupchat/get")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.chat_id", equalTo(chatId)))
+                .willReturn(okJson("{\"errcode\":0,\"group_chat\":{\"chat_id\":\"" + chatId + "\",\"name\":\"Group " + chatId + "\",\"owner\":\""
+                        + owner + "\",\"create_time\":" + (now - 86_400) + ",\"member_list\":[" + members + "]}}")));
     }
 
     private JsonNode transfersOf(long handover) {

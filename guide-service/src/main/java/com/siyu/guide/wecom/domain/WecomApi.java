@@ -37,4 +37,20 @@ public interface WecomApi {
 
     /** Every customer's state in transfers from one member to another (all pages). */
     Map<String, TransferState> transferResults(WecomCorp corp, TransferMode mode, String fromUserId, String toUserId);
+
+    /** The chat ids of the customer groups these corp members own (at most 100 owners a call; every page). */
+    List<String> groupChats(WecomCorp corp, List<String> ownerUserIds);
+
+    /** A customer group with its members; empty when WeCom has no such group (dismissed, or not this corp's). */
+    Optional<GroupChat> groupChat(WecomCorp corp, String chatId);
+
+    record GroupChat(String chatId, String name, String ownerUserId, java.time.Instant createdAt, List<GroupMember> members) {
+    }
+
+    /** {@code key}: the corp member's userid or the shopper's external userid. */
+    record GroupMember(String key, boolean external, String unionId, java.time.Instant joinedAt, int joinScene) {
+    }
+
+    /** A group QR code (加入群聊) over up to 5 groups that opens a new group named {@code roomBaseName}N when they are full. */
+    ContactWay addGroupJoinWay(WecomCorp corp, String state, List<String> chatIds, String roomBaseName, int roomBaseId, String remark);
 }

@@ -1,10 +1,8 @@
 package com.siyu.guide.wecom.domain;
 
-import com.siyu.common.feign.RemoteRejection;
 import com.siyu.guide.binding.domain.BindingSource;
 import com.siyu.guide.binding.domain.Bindings;
 import com.siyu.guide.binding.domain.GuideNotActive;
-import com.siyu.guide.client.MemberClient;
 import com.siyu.guide.roster.domain.Guide;
 import com.siyu.guide.roster.domain.GuideStatus;
 import com.siyu.guide.roster.domain.Roster;
@@ -21,7 +19,8 @@ import org.springframework.stereotype.Service;
  * contact's unionid), becomes the guide's contact, is a WECOM touch of the binding rules (the contact code's channel
  * recorded) and gets the welcome message through WeCom's welcome_code, at most once; a shopper deleting the guide
  * (del_follow_user) marks the contact LOST and, when it was the bound guide, the binding; a transfer WeCom could
- * not finish (transfer_fail) settles that customer's transfer. A callback that fails half way is forgotten and
+ * not finish (transfer_fail) settles that customer's transfer; a customer group's change (change_external_chat)
+ * refreshes the group from WeCom. A callback that fails half way is forgotten and
  * answered with an error, so WeCom's redelivery applies it again (every step is idempotent).
  */
 @Service
@@ -36,11 +35,12 @@ public class WecomCallbacks {
     private final WecomTransfers transfers;
     private final Roster roster;
     private final Bindings bindings;
-    private final MemberClient members;
+    private final WecomMembers members;
+    private final WecomGroups groups;
     private final Clock clock;
 
     public WecomCallbacks(WecomCorps corps, WecomApi wecom, WecomRepository repository, ContactCodeRepository codes, WecomTransfers transfers,
-                          Roster roster, Bindings bindings, MemberClient members, Clock clock) {
+                          Roster roster, Bindings bindings, WecomMembers members, WecomGroups groups, Clock clock) {
         this.corps = corps;
         this.wecom = wecom;
         this.repository = repository;
@@ -49,6 +49,7 @@ public class WecomCallbacks {
         this.roster = roster;
         this.bindings = bindings;
         this.members = members;
+        this.groups = groups;
         this.clock = clock;
     }
 
@@ -75,6 +76,9 @@ public class WecomCallbacks {
     }
 
     private String apply(WecomCorp corp, WecomCallback callback, Instant now) {
+        if ("change_external_chat".equals(callback.event())) {
+            return groups.changed(corp, callback.chatId(), callback.changeType(), now);
+        }
         if (!"change_external_contact".equals(callback.event())) {
             return "IGNORED " + callback.event();
         }
@@ -92,7 +96,7 @@ public class WecomCallbacks {
 
     private String added(WecomCorp corp, WecomCallback callback, Instant now) {
         Optional<Guide> guide = roster.findByWecomUser(callback.userId());
-        Long memberId = memberOf(corp, callback.externalUserId());
+        Long memberId = members.memberOf(corp, callback.externalUserId(), null);
         Optional<ContactCode> code = Optional.of(ContactCode.idOfState(callback.state())).filter(id -> id > 0).flatMap(codes::find);
         String channel = code.map(ContactCode::channel).orElse(null);
         WecomContact contact = repository.saveContact(callback.userId(), callback.externalUserId(), guide.map(Guide::id).orElse(null), memberId,
@@ -155,25 +159,5 @@ public class WecomCallbacks {
             repository.bindingContactLost(known.memberId(), known.guideId(), now);
         }
         return status.name();
-    }
-
-    private Long memberOf(WecomCorp corp, String externalUserId) {
-        Optional<Long> known = lookup(new MemberClient.WecomContactQuery(corp.corpId(), externalUserId, null));
-        if (known.isPresent()) {
-            return known.get();
-        }
-        Optional<String> unionId = wecom.unionIdOf(corp, externalUserId);
-        return unionId.flatMap(id -> lookup(new MemberClient.WecomContactQuery(corp.corpId(), externalUserId, id))).orElse(null);
-    }
-
-    private Optional<Long> lookup(MemberClient.WecomContactQuery query) {
-        try {
-            return Optional.of(members.wecomContact(query).id());
-        } catch (RuntimeException e) {
-            if (RemoteRejection.in(e).filter(r -> r.status() == 404).isPresent()) {
-                return Optional.empty();
-            }
-            throw e;
-        }
     }
 }

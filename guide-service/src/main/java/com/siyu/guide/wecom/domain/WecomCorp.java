@@ -7,6 +7,12 @@ package com.siyu.guide.wecom.domain;
  */
 public record WecomCorp(String corpId, Integer agentId, String contactSecret, String callbackToken, String aesKey, String welcomeText) {
 
+    /** Never the secrets (a record would print them). */
+    @Override
+    public String toString() {
+        return "WecomCorp[corpId=" + corpId + ", agentId=" + agentId + "]";
+    }
+
     public String welcomeFor(String guideName, String codeText) {
         String text = codeText == null || codeText.isBlank() ? welcomeText : codeText;
         return text.replace("{guide}", guideName == null ? "" : guideName);

@@ -26,7 +26,12 @@ public class WecomCorps {
         WecomCorp saved = corp.welcomeText() == null || corp.welcomeText().isBlank()
                 ? new WecomCorp(corp.corpId(), corp.agentId(), corp.contactSecret(), corp.callbackToken(), corp.aesKey(), DEFAULT_WELCOME)
                 : corp;
-        repository.saveCorp(saved, staffId, clock.instant());
+        try {
+            repository.saveCorp(saved, staffId, clock.instant());
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // one corp is one tenant's: its callbacks and contacts cannot be two malls'
+            throw new DomainException(HttpStatus.CONFLICT, "WECOM_CORP_TAKEN", "WeCom corp " + corp.corpId() + " is another tenant's");
+        }
         return saved;
     }
 

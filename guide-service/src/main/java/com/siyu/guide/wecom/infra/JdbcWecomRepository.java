@@ -40,14 +40,20 @@ class JdbcWecomRepository implements WecomRepository {
                 secrets.open(rs.getString("aes_key")), rs.getString("welcome_text")), CallerContext.requireTenant()).stream().findFirst();
     }
 
+    /**
+     * Update, else insert: never "insert … on duplicate key update", which would update whichever row the corp_id
+     * collides with — another tenant's. A corp id another tenant holds throws DuplicateKeyException either way.
+     */
     @Override
     public void saveCorp(WecomCorp corp, Long staffId, Instant now) {
-        jdbc.update("insert into guide_wecom_corp (tenant_id, corp_id, agent_id, contact_secret, callback_token, aes_key, welcome_text, updated_at,"
-                        + " updated_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on duplicate key update corp_id = values(corp_id), agent_id = values(agent_id),"
-                        + " contact_secret = values(contact_secret), callback_token = values(callback_token), aes_key = values(aes_key),"
-                        + " welcome_text = values(welcome_text), updated_at = values(updated_at), updated_by = values(updated_by)",
-                CallerContext.requireTenant(), corp.corpId(), corp.agentId(), secrets.seal(corp.contactSecret()), secrets.seal(corp.callbackToken()),
-                secrets.seal(corp.aesKey()), corp.welcomeText(), Timestamp.from(now), staffId);
+        long tenant = CallerContext.requireTenant();
+        Object[] values = {corp.corpId(), corp.agentId(), secrets.seal(corp.contactSecret()), secrets.seal(corp.callbackToken()),
+                secrets.seal(corp.aesKey()), corp.welcomeText(), Timestamp.from(now), staffId, tenant};
+        if (jdbc.update("update guide_wecom_corp set corp_id = ?, agent_id = ?, contact_secret = ?, callback_token = ?, aes_key = ?, welcome_text = ?,"
+                + " updated_at = ?, updated_by = ? where tenant_id = ?", values) == 0) {
+            jdbc.update("insert into guide_wecom_corp (corp_id, agent_id, contact_secret, callback_token, aes_key, welcome_text, updated_at, updated_by,"
+                    + " tenant_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", values);
+        }
     }
 
     @Override

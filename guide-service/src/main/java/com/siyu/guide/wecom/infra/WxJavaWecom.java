@@ -151,6 +151,67 @@ class WxJavaWecom implements WecomApi {
         return states;
     }
 
+    @Override
+    public List<String> groupChats(WecomCorp corp, List<String> ownerUserIds) {
+        List<String> chats = new java.util.ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < 10_000; page++) {
+            String at = cursor;
+            me.chanjar.weixin.cp.bean.external.WxCpUserExternalGroupChatList list = call(() -> contacts(corp).listGroupChat(1000, at, 0,
+                    ownerUserIds.toArray(String[]::new)));
+            if (list.getGroupChatList() != null) {
+                list.getGroupChatList().forEach(c -> chats.add(c.getChatId()));
+            }
+            cursor = list.getNextCursor();
+            if (cursor == null || cursor.isBlank()) {
+                break;
+            }
+        }
+        return chats;
+    }
+
+    @Override
+    public Optional<GroupChat> groupChat(WecomCorp corp, String chatId) {
+        me.chanjar.weixin.cp.bean.external.WxCpUserExternalGroupChatInfo info;
+        try {
+            info = call(() -> contacts(corp).getGroupChat(chatId, 1));
+        } catch (WecomRejected e) {
+            // 701008: no such group chat (or not this corp's customer group)
+            if (e.errcode() == 701008 || e.errcode() == 40050) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        me.chanjar.weixin.cp.bean.external.WxCpUserExternalGroupChatInfo.GroupChat chat = info.getGroupChat();
+        if (chat == null) {
+            return Optional.empty();
+        }
+        List<GroupMember> members = chat.getMemberList() == null ? List.of() : chat.getMemberList().stream()
+                .map(m -> new GroupMember(m.getUserId(), m.getType() == 2, m.getUnionId(),
+                        m.getJoinTime() == null ? null : java.time.Instant.ofEpochSecond(m.getJoinTime()), m.getJoinScene()))
+                .toList();
+        return Optional.of(new GroupChat(chat.getChatId(), chat.getName(), chat.getOwner(),
+                chat.getCreateTime() == null ? null : java.time.Instant.ofEpochSecond(chat.getCreateTime()), members));
+    }
+
+    @Override
+    public ContactWay addGroupJoinWay(WecomCorp corp, String state, List<String> chatIds, String roomBaseName, int roomBaseId, String remark) {
+        me.chanjar.weixin.cp.bean.external.WxCpGroupJoinWayInfo.JoinWay way = new me.chanjar.weixin.cp.bean.external.WxCpGroupJoinWayInfo.JoinWay();
+        way.setScene(2);
+        way.setRemark(remark.length() <= 30 ? remark : remark.substring(0, 30));
+        way.setAutoCreateRoom(1);
+        way.setRoomBaseName(roomBaseName);
+        way.setRoomBaseId(roomBaseId);
+        way.setChatIdList(chatIds);
+        way.setState(state);
+        me.chanjar.weixin.cp.bean.external.WxCpGroupJoinWayInfo info = new me.chanjar.weixin.cp.bean.external.WxCpGroupJoinWayInfo();
+        info.setJoinWay(way);
+        String configId = call(() -> contacts(corp).addJoinWay(info)).getConfigId();
+        // add_join_way answers the config id only; the QR code is read back
+        me.chanjar.weixin.cp.bean.external.WxCpGroupJoinWayInfo created = call(() -> contacts(corp).getJoinWay(configId));
+        return new ContactWay(configId, created.getJoinWay() == null ? null : created.getJoinWay().getQrCode());
+    }
+
     interface WecomCall<T> {
         T run() throws WxErrorException;
     }
