@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
-/** payment-service's PaymentSucceeded and PaymentRefunded (envelope {eventId, type, tenantId, data}), once each through common's inbox. */
+/** payment-service's PaymentSucceeded (commission, tasks) and PaymentRefunded (envelope {eventId, type, tenantId, data}), once each through common's inbox. */
 @Component
 class PaymentEventsConsumer implements EventConsumer {
 
@@ -19,9 +19,11 @@ class PaymentEventsConsumer implements EventConsumer {
     static final String REFUNDED = "payment-service.PaymentRefunded";
 
     private final Commissions commissions;
+    private final com.siyu.guide.tasks.domain.Tasks tasks;
 
-    PaymentEventsConsumer(Commissions commissions) {
+    PaymentEventsConsumer(Commissions commissions, com.siyu.guide.tasks.domain.Tasks tasks) {
         this.commissions = commissions;
+        this.tasks = tasks;
     }
 
     @Override
@@ -45,6 +47,9 @@ class PaymentEventsConsumer implements EventConsumer {
             Instant paidAt = Instant.parse(text(data, "paidAt", event));
             String attribution = data.path("attribution").isTextual() ? data.path("attribution").asText() : null;
             commissions.paid(data.path("paymentNo").asText(), data.path("memberId").asLong(), paidAt, orders, attribution);
+            // the same delivery (one inbox transaction): the member's tasks done by paying, and a big spend's follow-up
+            long paidFen = orders.stream().mapToLong(o -> Math.max(0, o.grossFen() - o.discountFen())).sum();
+            tasks.paid(data.path("memberId").asLong(), data.path("paymentNo").asText(), paidFen, paidAt);
         } else {
             commissions.refunded(text(data, "orderNo", event), text(data, "refundNo", event), data.path("grossFen").asLong());
         }

@@ -47,16 +47,19 @@ public class Handovers {
     private final TransactionTemplate tx;
     private final GuideEvents events;
     private final WecomTransfers wecom;
+    private final com.siyu.guide.tasks.domain.Tasks tasks;
     private final Clock clock;
 
     public Handovers(HandoverRepository handovers, Roster roster, @Qualifier("guideHandoverExecutor") TaskExecutor executor,
-                     PlatformTransactionManager transactions, GuideEvents events, WecomTransfers wecom, Clock clock) {
+                     PlatformTransactionManager transactions, GuideEvents events, WecomTransfers wecom,
+                     com.siyu.guide.tasks.domain.Tasks tasks, Clock clock) {
         this.handovers = handovers;
         this.roster = roster;
         this.executor = executor;
         this.tx = new TransactionTemplate(transactions);
         this.events = events;
         this.wecom = wecom;
+        this.tasks = tasks;
         this.clock = clock;
     }
 
@@ -140,6 +143,10 @@ public class Handovers {
                                 handover.guideId(), "members", moved, "at", now.toString()));
                         // the leaver's WeCom contacts among them, queued for WeCom's own transfer (same transaction)
                         wecom.enqueue(id, leaver, moved.stream().map(m -> new WecomTransfers.Moved(m.memberId(), m.guideId())).toList(), now);
+                        // and the leaver's open tasks about them
+                        Map<Long, Long> newGuideOf = new java.util.HashMap<>();
+                        moved.forEach(m -> newGuideOf.put(m.memberId(), m.guideId()));
+                        tasks.moveOpen(handover.guideId(), newGuideOf);
                     }
                 });
                 cursor = to;

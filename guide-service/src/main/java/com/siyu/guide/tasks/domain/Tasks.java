@@ -1,0 +1,224 @@
+package com.siyu.guide.tasks.domain;
+
+import com.siyu.common.context.Caller;
+import com.siyu.common.context.CallerContext;
+import com.siyu.common.problem.DomainException;
+import com.siyu.guide.binding.domain.Bindings;
+import com.siyu.guide.events.domain.GuideEvents;
+import com.siyu.guide.roster.domain.Guide;
+import com.siyu.guide.roster.domain.GuideStatus;
+import com.siyu.guide.roster.domain.Roster;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tasks (小任务). Lifecycle tasks come from events, once per (rule, source): a member newly bound by a touch or an
+ * operator (GuideBound) gives their guide a WELCOME task due within the policy's hours; a payment of at least the
+ * policy's threshold (PaymentSucceeded) gives the member's guide a BIG_SPEND task. A manager assigns MANUAL tasks to
+ * guides or a store's guides. A task that completes on PAYMENT is done by itself when its member pays after it was
+ * set; the others when the guide marks them done (with evidence). Each completion credits the task's guide points
+ * once and publishes TaskCompleted; an open task past due is escalated once (TaskOverdue, the manager's overdue list).
+ */
+@Service
+public class Tasks {
+
+    private static final Logger log = LoggerFactory.getLogger(Tasks.class);
+
+    private final TaskRepository tasks;
+    private final Roster roster;
+    private final Bindings bindings;
+    private final GuideEvents events;
+    private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final Clock clock;
+
+    public Tasks(TaskRepository tasks, Roster roster, Bindings bindings, GuideEvents events,
+                 org.springframework.transaction.PlatformTransactionManager transactions, Clock clock) {
+        this.tasks = tasks;
+        this.roster = roster;
+        this.bindings = bindings;
+        this.events = events;
+        this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    public TaskPolicy policy() {
+        return tasks.policy().orElse(TaskPolicy.DEFAULT);
+    }
+
+    public TaskPolicy setPolicy(TaskPolicy policy) {
+        tasks.savePolicy(policy, clock.instant());
+        return policy;
+    }
+
+    /** GuideBound: a member won by a touch or an operator (not a handover or merge) is welcomed by their new guide. */
+    @Transactional
+    public Optional<Long> bound(long memberId, long guideId, String source, Instant at) {
+        TaskPolicy policy = policy();
+        if (!policy.welcomeEnabled() || !Task.Rule.WELCOME.name().equals(ruleOf(source))) {
+            return Optional.empty();
+        }
+        Optional<Guide> guide = roster.find(guideId).filter(g -> g.status() == GuideStatus.ACTIVE);
+        if (guide.isEmpty()) {
+            return Optional.empty();
+        }
+        String content = policy.welcomeContent() == null ? "欢迎新会员：添加企业微信、介绍专属服务与本月活动" : policy.welcomeContent();
+        return tasks.insert(new TaskRepository.NewTask(Task.Rule.WELCOME, guideId, guide.get().storeId(), memberId, "欢迎新会员", content, null,
+                policy.rewardPoints(), Task.CompletesOn.GUIDE, "m" + memberId + ":g" + guideId, at.plus(Duration.ofHours(policy.welcomeHours())),
+                null), clock.instant());
+    }
+
+    private static String ruleOf(String source) {
+        return switch (String.valueOf(source)) {
+            case "CODE", "LINK", "WECOM", "STAFF" -> Task.Rule.WELCOME.name();
+            default -> "NONE";
+        };
+    }
+
+    /** PaymentSucceeded: completes the member's open PAYMENT tasks and, above the threshold, sets a BIG_SPEND task. */
+    @Transactional
+    public void paid(long memberId, String paymentNo, long paidFen, Instant paidAt) {
+        Instant now = clock.instant();
+        for (Task task : tasks.openOnPayment(memberId, paidAt)) {
+            if (tasks.complete(task.id(), "AUTO", "payment " + paymentNo, now)) {
+                completed(task, "AUTO", now);
+            }
+        }
+        TaskPolicy policy = policy();
+        if (policy.bigSpendFen() == null || paidFen < policy.bigSpendFen()) {
+            return;
+        }
+        bindings.guideOf(memberId).filter(b -> b.guide().status() == GuideStatus.ACTIVE).ifPresent(b -> tasks.insert(new TaskRepository.NewTask(
+                Task.Rule.BIG_SPEND, b.guide().id(), b.guide().storeId(), memberId, "大额消费回访",
+                "会员本次消费 " + paidFen / 100 + " 元：致谢回访，推荐相关新品", null, policy.rewardPoints(), Task.CompletesOn.GUIDE,
+                "p" + paymentNo, paidAt.plus(Duration.ofHours(policy.bigSpendHours())), null), now));
+    }
+
+    public record Assignment(List<Long> guideIds, Long storeId, Long memberId, String title, String content, Long couponTemplateId,
+                             int rewardPoints, Task.CompletesOn completesOn, Instant dueAt) {
+    }
+
+    /** A manager's task for each named guide, or each active guide of a store; every guide must be active and visible. */
+    @Transactional
+    public List<Task> assign(Assignment assignment, Caller manager) {
+        if (!assignment.dueAt().isAfter(clock.instant())) {
+            throw new DomainException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "dueAt must be in the future");
+        }
+        if (assignment.completesOn() == Task.CompletesOn.PAYMENT && assignment.memberId() == null) {
+            throw new DomainException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "A task completed by a payment names its memberId");
+        }
+        LinkedHashSet<Guide> guides = new LinkedHashSet<>();
+        if (assignment.guideIds() != null && !assignment.guideIds().isEmpty()) {
+            for (long id : assignment.guideIds()) {
+                Guide guide = roster.find(id).filter(g -> com.siyu.guide.roster.domain.GuideScope.sees(manager, g))
+                        .orElseThrow(() -> new com.siyu.common.reference.UnknownReference("guideIds", "Guide", id));
+                if (guide.status() != GuideStatus.ACTIVE) {
+                    throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, "GUIDE_NOT_ACTIVE", "Guide " + id + " is " + guide.status());
+                }
+                guides.add(guide);
+            }
+        } else if (assignment.storeId() != null) {
+            Long scope = com.siyu.guide.roster.domain.GuideScope.storeOf(manager);
+            if (scope != null && !scope.equals(assignment.storeId())) {
+                throw new com.siyu.common.reference.UnknownReference("storeId", "Store", assignment.storeId());
+            }
+            roster.list(assignment.storeId()).stream().filter(g -> g.status() == GuideStatus.ACTIVE).forEach(guides::add);
+            if (guides.isEmpty()) {
+                throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, "STORE_HAS_NO_GUIDES", "Store " + assignment.storeId() + " has no active guide");
+            }
+        } else {
+            throw new DomainException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "Name guideIds or a storeId");
+        }
+        Instant now = clock.instant();
+        return guides.stream().map(g -> tasks.insert(new TaskRepository.NewTask(Task.Rule.MANUAL, g.id(), g.storeId(), assignment.memberId(),
+                assignment.title(), assignment.content(), assignment.couponTemplateId(), assignment.rewardPoints(), assignment.completesOn(), null,
+                assignment.dueAt(), manager.staffId()), now).orElseThrow()).map(id -> tasks.find(id).orElseThrow()).toList();
+    }
+
+    public Task get(long id) {
+        return tasks.find(id).orElseThrow(() -> DomainException.notFound("Task", id));
+    }
+
+    /** The guide marks their task done; done again answers the task as it is. */
+    @Transactional
+    public Task complete(Task task, String evidence) {
+        if (task.status() == Task.Status.CANCELLED) {
+            throw new DomainException(HttpStatus.CONFLICT, "TASK_CANCELLED", "Task " + task.id() + " was cancelled");
+        }
+        if (task.completesOn() == Task.CompletesOn.PAYMENT && task.status() == Task.Status.OPEN) {
+            throw new DomainException(HttpStatus.CONFLICT, "TASK_COMPLETES_ON_PAYMENT", "Task " + task.id() + " is done when its member pays");
+        }
+        Instant now = clock.instant();
+        if (tasks.complete(task.id(), "GUIDE", evidence, now)) {
+            completed(task, "GUIDE", now);
+        }
+        return get(task.id());
+    }
+
+    private void completed(Task task, String by, Instant at) {
+        tasks.credit(task, at);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("taskId", task.id());
+        data.put("rule", task.rule().name());
+        data.put("guideId", task.guideId());
+        data.put("memberId", task.memberId());
+        data.put("by", by);
+        data.put("rewardPoints", task.rewardPoints());
+        data.put("at", at.toString());
+        events.publish(CallerContext.requireTenant(), "TaskCompleted", data);
+    }
+
+    public List<Task> list(TaskRepository.Filter filter) {
+        return tasks.list(filter, clock.instant(), 500);
+    }
+
+    public long points(long guideId) {
+        return tasks.points(guideId);
+    }
+
+    public List<TaskRepository.Completion> completion(Long storeId, Instant from, Instant to) {
+        return tasks.completion(storeId, from, to, clock.instant());
+    }
+
+    /** In a handover chunk's transaction: the leaver's open tasks about the moved members go with them. */
+    public int moveOpen(long fromGuideId, Map<Long, Long> newGuideOf) {
+        return newGuideOf.isEmpty() ? 0 : tasks.moveOpen(fromGuideId, newGuideOf);
+    }
+
+    @Scheduled(fixedDelayString = "${siyu.guide.task-escalation-interval:PT5M}", initialDelayString = "PT1M")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "guide.task-escalation", lockAtMostFor = "PT10M", lockAtLeastFor = "PT30S")
+    public void scheduledEscalation() {
+        escalate(clock.instant());
+    }
+
+    /** Escalates every tenant's open tasks past due at {@code now}, each once: TaskOverdue for the guide's store manager. */
+    public int escalate(Instant now) {
+        int escalated = 0;
+        for (Map.Entry<Long, List<Task>> tenant : tasks.overdue(now, 5_000).entrySet()) {
+            try {
+                escalated += CallerContext.callAs(Caller.system(tenant.getKey()), () -> tx.execute(status -> {
+                    for (Task task : tenant.getValue()) {
+                        tasks.escalated(task.id(), now);
+                        events.publish(tenant.getKey(), "TaskOverdue", Map.of("taskId", task.id(), "guideId", task.guideId(), "storeId", task.storeId(),
+                                "dueAt", task.dueAt().toString()));
+                    }
+                    return tenant.getValue().size();
+                }));
+            } catch (RuntimeException e) {
+                log.warn("Escalating tasks of tenant {} failed: {}", tenant.getKey(), e.getMessage());
+            }
+        }
+        return escalated;
+    }
+}

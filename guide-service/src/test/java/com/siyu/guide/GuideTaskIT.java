@@ -1,0 +1,234 @@
+package com.siyu.guide;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.siyu.common.inbox.Inbox;
+import com.siyu.common.inbox.ReceivedEvent;
+import com.siyu.common.test.Http;
+import com.siyu.common.test.ServiceIT;
+import com.siyu.guide.tasks.domain.Tasks;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+/** Tasks (小任务) from real events through common's inbox, against MariaDB: generated once, completed, escalated, handed over. */
+@ServiceIT
+class GuideTaskIT extends GuideServiceTestBase {
+
+    @Autowired
+    Inbox inbox;
+    @Autowired
+    Tasks tasks;
+
+    long tenant;
+    HttpHeaders admin;
+    long guide;
+
+    @BeforeEach
+    void tenantWithAGuide() {
+        tenant = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
+        admin = Http.staff(tenant, 1, "TENANT_ADMIN");
+        memberService.resetAll();
+        memberService.stubFor(get(urlEqualTo("/internal/stores/1")).willReturn(okJson("{\"id\":1,\"code\":\"A\",\"name\":\"Store A\"}")));
+        memberService.stubFor(get(urlPathMatching("/internal/members/\\d+")).atPriority(9).willReturn(okJson("{\"id\":1}")));
+        memberService.stubFor(get(urlPathMatching("/internal/members/9\\d{5}")).atPriority(8).willReturn(MemberServiceStub.notThisTenants()));
+        memberService.stubFor(get(urlEqualTo("/internal/tenants/current"))
+                .willReturn(okJson("{\"id\":1,\"code\":\"mall\",\"timeZone\":\"Asia/Shanghai\"}")));
+        MemberServiceStub.staffAndCounters(memberService);
+        MemberServiceStub.couponTemplates(memberService);
+        guide = enrol(61, "13900000061");
+    }
+
+    @Test
+    void aNewBindingGivesOneWelcomeTaskTheGuideCompletesForPointsAndABigSpendAFollowUp() {
+        assign(701, guide);
+        // the GuideBound guide-service published, delivered back twice (at-least-once): one task
+        JsonNode bound = events(tenant, "GuideBound").get(0);
+        assertThat(deliverBound(bound)).isEqualTo(Inbox.Outcome.APPLIED);
+        assertThat(deliverBound(bound)).isEqualTo(Inbox.Outcome.APPLIED);
+        JsonNode mine = mine(61);
+        assertThat(mine.path("tasks")).hasSize(1);
+        JsonNode welcome = mine.path("tasks").get(0);
+        assertThat(welcome.path("rule").asText()).isEqualTo("WELCOME");
+        assertThat(welcome.path("memberId").asLong()).isEqualTo(701);
+        assertThat(Duration.between(Instant.parse(bound.path("at").asText()), Instant.parse(welcome.path("dueAt").asText())))
+                .isBetween(Duration.ofHours(24).minusSeconds(1), Duration.ofHours(24));
+
+        // another guide cannot see or complete it; the guide completes it with evidence, once
+        enrol(62, "13900000062");
+        long id = welcome.path("id").asLong();
+        assertThat(complete(62, id, "done").getStatusCode().value()).isEqualTo(404);
+        ResponseEntity<String> done = complete(61, id, "called, added on WeCom");
+        assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(200);
+        assertThat(read(done).path("status").asText()).isEqualTo("DONE");
+        assertThat(complete(61, id, "again").getStatusCode().value()).isEqualTo(200);
+        assertThat(mine(61).path("points").asLong()).isEqualTo(10);
+        assertThat(events(tenant, "TaskCompleted")).hasSize(1);
+        assertThat(events(tenant, "TaskCompleted").get(0).path("by").asText()).isEqualTo("GUIDE");
+
+        // a big spend: off until the tenant sets a threshold; then once per payment, redelivered or not
+        deliverPaid("PAY-A-" + tenant, 701, 50_000);
+        assertThat(count("BIG_SPEND")).isZero();
+        assertThat(http.exchange("/admin/v1/guide/task-policy", HttpMethod.PUT, new HttpEntity<>(Map.of("welcomeEnabled", true, "welcomeHours", 24,
+                "bigSpendFen", 30_000, "bigSpendHours", 48, "rewardPoints", 5), Http.write(admin)), String.class).getStatusCode().value()).isEqualTo(200);
+        String paymentNo = "PAY-B-" + tenant;
+        deliverPaid(paymentNo, 701, 29_999);
+        assertThat(count("BIG_SPEND")).isZero();
+        Map<String, Object> big = paid(paymentNo + "x", 701, 30_000);
+        String messageId = UUID.randomUUID().toString();
+        assertThat(deliver(messageId, "payment-service.PaymentSucceeded", big)).isEqualTo(Inbox.Outcome.APPLIED);
+        assertThat(deliver(messageId, "payment-service.PaymentSucceeded", big)).isEqualTo(Inbox.Outcome.DUPLICATE);
+        assertThat(deliver(UUID.randomUUID().toString(), "payment-service.PaymentSucceeded", big)).isEqualTo(Inbox.Outcome.APPLIED);
+        assertThat(count("BIG_SPEND")).isEqualTo(1);
+
+        // leaderboard: tasks done in the period equal the ledger
+        JsonNode board = read(http.exchange("/admin/v1/guide/leaderboard?period=DAY", HttpMethod.GET, new HttpEntity<>(admin), String.class));
+        assertThat(board.toString()).contains("\"tasksDone\":1");
+    }
+
+    @Test
+    void aManagersPaymentTaskCompletesWhenTheMemberPaysAndAnOverdueOneIsEscalatedOnce() {
+        long other = enrol(63, "13900000063");
+        ResponseEntity<String> created = http.exchange("/admin/v1/guide/tasks", HttpMethod.POST, new HttpEntity<>(Map.of("storeId", 1,
+                "memberId", 702, "title", "邀请回店", "completesOn", "PAYMENT", "rewardPoints", 20, "couponTemplateId", 77,
+                "dueAt", Instant.now().plus(Duration.ofDays(3)).toString()), Http.write(Http.staffAt(tenant, 2, 1, "MANAGER"))), String.class);
+        assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
+        assertThat(read(created)).hasSize(2);
+        // a guide cannot mark a payment task done; the member's payment does, for both guides, once
+        long first = read(created).get(0).path("id").asLong();
+        assertThat(complete(61, first, "x").getStatusCode().value()).isEqualTo(409);
+        deliverPaid("PAY-C-" + tenant, 702, 100);
+        deliverPaid("PAY-D-" + tenant, 702, 100);
+        assertThat(jdbc.queryForList("select done_by from guide_task where tenant_id = ? and rule = 'MANUAL'", String.class, tenant))
+                .containsExactly("AUTO", "AUTO");
+        assertThat(jdbc.queryForObject("select coalesce(sum(points), 0) from guide_points where tenant_id = ?", Long.class, tenant)).isEqualTo(40);
+        assertThat(events(tenant, "TaskCompleted")).hasSize(2);
+
+        // bad input changes nothing: a past due time, a member of another tenant, a store of another manager
+        long before = jdbc.queryForObject("select count(*) from guide_task where tenant_id = ?", Long.class, tenant);
+        assertThat(http.exchange("/admin/v1/guide/tasks", HttpMethod.POST, new HttpEntity<>(Map.of("guideIds", List.of(guide), "title", "x",
+                "completesOn", "GUIDE", "dueAt", Instant.now().minusSeconds(60).toString()), Http.write(admin)), String.class).getStatusCode().value())
+                .isEqualTo(400);
+        ResponseEntity<String> foreignMember = http.exchange("/admin/v1/guide/tasks", HttpMethod.POST, new HttpEntity<>(Map.of("guideIds",
+                List.of(guide), "title", "x", "memberId", 900_001, "completesOn", "GUIDE", "dueAt", Instant.now().plusSeconds(600).toString()),
+                Http.write(admin)), String.class);
+        assertThat(foreignMember.getStatusCode().value()).as(foreignMember.getBody()).isEqualTo(404);
+        assertThat(http.exchange("/admin/v1/guide/tasks", HttpMethod.POST, new HttpEntity<>(Map.of("storeId", 1, "title", "x", "completesOn", "GUIDE",
+                "dueAt", Instant.now().plusSeconds(600).toString()), Http.write(Http.staffAt(tenant, 3, 2, "MANAGER"))), String.class)
+                .getStatusCode().value()).isEqualTo(422);
+        assertThat(jdbc.queryForObject("select count(*) from guide_task where tenant_id = ?", Long.class, tenant)).isEqualTo(before);
+
+        // a task for one guide, due in the past by now: escalated once, listed for the store's manager as overdue
+        http.exchange("/admin/v1/guide/tasks", HttpMethod.POST, new HttpEntity<>(Map.of("guideIds", List.of(other), "title", "陈列拍照",
+                "completesOn", "GUIDE", "dueAt", Instant.now().plusSeconds(5).toString()), Http.write(admin)), String.class);
+        Instant later = Instant.now().plus(Duration.ofMinutes(1));
+        tasks.escalate(later);
+        tasks.escalate(later.plusSeconds(60));
+        assertThat(events(tenant, "TaskOverdue")).hasSize(1);
+        assertThat(events(tenant, "TaskOverdue").get(0).path("guideId").asLong()).isEqualTo(other);
+        jdbc.update("update guide_task set due_at = ? where tenant_id = ? and escalated_at is not null", java.sql.Timestamp.from(Instant.now().minusSeconds(1)),
+                tenant);
+        JsonNode overdue = read(http.exchange("/admin/v1/guide/tasks?overdue=true", HttpMethod.GET,
+                new HttpEntity<>(Http.staffAt(tenant, 2, 1, "MANAGER")), String.class));
+        assertThat(overdue).hasSize(1);
+        assertThat(overdue.get(0).path("overdue").asBoolean()).isTrue();
+        assertThat(read(http.exchange("/admin/v1/guide/tasks?overdue=true", HttpMethod.GET, new HttpEntity<>(Http.staffAt(tenant, 3, 2, "MANAGER")),
+                String.class))).isEmpty();
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        JsonNode completion = read(http.exchange("/admin/v1/guide/tasks/completion?from=" + java.time.LocalDate.parse(today).minusDays(1) + "&to="
+                + java.time.LocalDate.parse(today).plusDays(4), HttpMethod.GET, new HttpEntity<>(admin), String.class));
+        assertThat(completion.path("guides").findValuesAsText("done").stream().mapToLong(Long::parseLong).sum()).isEqualTo(2);
+        assertThat(completion.path("guides").findValuesAsText("overdue").stream().mapToLong(Long::parseLong).sum()).isEqualTo(1);
+    }
+
+    @Test
+    void aLeaversOpenTasksAboutTheirMembersGoWithTheMembersInTheHandover() throws Exception {
+        long successor = enrol(64, "13900000064");
+        assign(703, guide);
+        deliverBound(events(tenant, "GuideBound").get(0));
+        ResponseEntity<String> manual = http.exchange("/admin/v1/guide/tasks", HttpMethod.POST, new HttpEntity<>(Map.of("guideIds", List.of(guide),
+                "title", "整理陈列", "completesOn", "GUIDE", "dueAt", Instant.now().plus(Duration.ofDays(1)).toString()), Http.write(admin)), String.class);
+        assertThat(manual.getStatusCode().value()).as(manual.getBody()).isEqualTo(201);
+        assertThat(count("WELCOME")).isEqualTo(1);
+        long handover = read(http.exchange("/admin/v1/guide/guides/" + guide + "/handovers", HttpMethod.POST,
+                new HttpEntity<>(Map.of("status", "LEFT", "toGuideIds", List.of(successor)), Http.write(admin)), String.class)).path("id").asLong();
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!read(http.exchange("/admin/v1/guide/handovers/" + handover, HttpMethod.GET, new HttpEntity<>(admin), String.class)).path("status")
+                .asText().equals("DONE")) {
+            assertThat(System.currentTimeMillis()).isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        assertThat(jdbc.queryForObject("select guide_id from guide_task where tenant_id = ? and rule = 'WELCOME' and member_id = 703", Long.class,
+                tenant)).isEqualTo(successor);
+        // the task about no member stays the leaver's; a handover binding brings no new welcome task
+        assertThat(jdbc.queryForObject("select guide_id from guide_task where tenant_id = ? and rule = 'MANUAL'", Long.class, tenant)).isEqualTo(guide);
+        events(tenant, "GuideBound").forEach(this::deliverBound);
+        assertThat(count("WELCOME")).isEqualTo(1);
+    }
+
+    private long enrol(long staffId, String phone) {
+        ResponseEntity<String> enrolled = http.exchange("/admin/v1/guide/guides", HttpMethod.POST, new HttpEntity<>(Map.of("staffId", staffId,
+                "storeId", 1, "name", "导购" + staffId, "phone", phone), Http.write(admin)), String.class);
+        assertThat(enrolled.getStatusCode().value()).as(enrolled.getBody()).isEqualTo(201);
+        return read(enrolled).path("id").asLong();
+    }
+
+    private void assign(long memberId, long guideId) {
+        assertThat(http.exchange("/admin/v1/guide/members/" + memberId + "/guide", HttpMethod.PUT, new HttpEntity<>(Map.of("guideId", guideId),
+                Http.write(admin)), String.class).getStatusCode().value()).isEqualTo(200);
+    }
+
+    private JsonNode mine(long staffId) {
+        return read(http.exchange("/admin/v1/guide/me/tasks", HttpMethod.GET, new HttpEntity<>(Http.staff(tenant, staffId, "GUIDE")), String.class));
+    }
+
+    private ResponseEntity<String> complete(long staffId, long taskId, String evidence) {
+        return http.exchange("/admin/v1/guide/tasks/" + taskId + "/completion", HttpMethod.POST, new HttpEntity<>(Map.of("evidence", evidence),
+                Http.write(Http.staff(tenant, staffId, "GUIDE"))), String.class);
+    }
+
+    private int count(String rule) {
+        return jdbc.queryForObject("select count(*) from guide_task where tenant_id = ? and rule = ?", Integer.class, tenant, rule);
+    }
+
+    private Inbox.Outcome deliverBound(JsonNode data) {
+        return deliver(UUID.randomUUID().toString(), "guide-service.GuideBound", json.convertValue(data, Map.class));
+    }
+
+    private void deliverPaid(String paymentNo, long memberId, long fen) {
+        assertThat(deliver(UUID.randomUUID().toString(), "payment-service.PaymentSucceeded", paid(paymentNo, memberId, fen)))
+                .isEqualTo(Inbox.Outcome.APPLIED);
+    }
+
+    private static Map<String, Object> paid(String paymentNo, long memberId, long fen) {
+        Map<String, Object> order = new LinkedHashMap<>();
+        order.put("orderNo", paymentNo + "-1");
+        order.put("merchantId", 501);
+        order.put("storeId", 1);
+        order.put("grossFen", fen);
+        order.put("discountFen", 0);
+        return Map.of("paymentNo", paymentNo, "memberId", memberId, "paidAt", Instant.now().toString(), "orders", List.of(order));
+    }
+
+    private Inbox.Outcome deliver(String messageId, String key, Map<?, ?> data) {
+        String type = key.substring(key.indexOf('.') + 1);
+        Map<String, Object> envelope = Map.of("eventId", UUID.randomUUID().toString(), "type", type, "tenantId", tenant, "data", data);
+        return inbox.process(new ReceivedEvent(messageId, tenant, key, json.valueToTree(envelope), 1));
+    }
+}
