@@ -159,6 +159,18 @@ class GuideScenariosIT {
         // member-service recorded the WeCom contact on the member
         assertThat(gateway.get("/admin/v1/member/members/" + member + "/identities", mall.adminToken()).body().findValuesAsText("kind"))
                 .contains("WECOM_EXTERNAL_ID");
+        // the GuideBound went out through the outbox and RabbitMQ and came back to guide-service's inbox: a welcome task
+        boolean welcomed = false;
+        for (int i = 0; i < 200 && !welcomed; i++) {
+            Gateway.Response tasks = gateway.get("/admin/v1/guide/me/tasks", zhou.token());
+            for (com.fasterxml.jackson.databind.JsonNode task : tasks.body().path("tasks")) {
+                welcomed |= "WELCOME".equals(task.path("rule").asText()) && task.path("memberId").asLong() == member;
+            }
+            if (!welcomed) {
+                sleep(100);
+            }
+        }
+        assertThat(welcomed).as("a WELCOME task for the new member within 20 s").isTrue();
     }
 
     private static me.chanjar.weixin.cp.config.impl.WxCpDefaultConfigImpl wecomConfig(String corpId, String token, String aesKey) {

@@ -81,6 +81,11 @@ class GuideTaskIT extends GuideServiceTestBase {
         assertThat(mine(61).path("points").asLong()).isEqualTo(10);
         assertThat(events(tenant, "TaskCompleted")).hasSize(1);
         assertThat(events(tenant, "TaskCompleted").get(0).path("by").asText()).isEqualTo("GUIDE");
+        // the guide's view of the shopper shows the task
+        JsonNode overview = read(http.exchange("/admin/v1/guide/members/701/overview", HttpMethod.GET,
+                new HttpEntity<>(Http.staff(tenant, 61, "GUIDE")), String.class));
+        assertThat(overview.path("tasks").findValuesAsText("status")).containsExactly("DONE");
+        assertThat(overview.path("tasks").get(0).path("rule").asText()).isEqualTo("WELCOME");
 
         // a big spend: off until the tenant sets a threshold; then once per payment, redelivered or not
         deliverPaid("PAY-A-" + tenant, 701, 50_000);

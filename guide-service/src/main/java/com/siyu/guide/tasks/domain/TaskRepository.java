@@ -37,6 +37,8 @@ public interface TaskRepository {
 
     List<Task> list(Filter filter, Instant now, int limit);
 
+    List<Task> ofMember(long memberId, int limit);
+
     /** OPEN tasks past due and not escalated, of every tenant, by tenant. */
     Map<Long, List<Task>> overdue(Instant now, int limit);
 

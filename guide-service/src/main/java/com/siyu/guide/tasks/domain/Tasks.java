@@ -183,6 +183,11 @@ public class Tasks {
         return tasks.list(filter, clock.instant(), 500);
     }
 
+    /** The member's tasks, open ones first, then the latest done or cancelled. */
+    public List<Task> ofMember(long memberId, int limit) {
+        return tasks.ofMember(memberId, limit);
+    }
+
     public long points(long guideId) {
         return tasks.points(guideId);
     }

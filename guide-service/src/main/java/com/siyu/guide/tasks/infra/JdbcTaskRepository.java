@@ -134,6 +134,12 @@ class JdbcTaskRepository implements TaskRepository {
     }
 
     @Override
+    public List<Task> ofMember(long memberId, int limit) {
+        return jdbc.query("select * from guide_task where tenant_id = ? and member_id = ? order by status = 'OPEN' desc, id desc limit ?",
+                JdbcTaskRepository::toTask, CallerContext.requireTenant(), memberId, limit);
+    }
+
+    @Override
     public Map<Long, List<Task>> overdue(Instant now, int limit) {
         Map<Long, List<Task>> byTenant = new LinkedHashMap<>();
         jdbc.query("select * from guide_task where status = 'OPEN' and escalated_at is null and due_at < ? order by tenant_id, id limit ?", rs -> {
