@@ -163,6 +163,34 @@ class GuideTaskIT extends GuideServiceTestBase {
     }
 
     @Test
+    void aBoundMemberNotSeenForThirtyDaysGetsOneWinBackTaskThatTheirNextPaymentCompletes() {
+        assign(704, guide);
+        assign(705, guide);
+        Instant lastSeen = Instant.parse("2026-10-01T08:00:00Z");
+        memberService.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/internal/members/dormant"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.ids[?(@ == 704)]"))
+                .willReturn(okJson("[{\"id\":704,\"lastSeenAt\":\"" + lastSeen + "\"}]")));
+        Instant now = Instant.now();
+        tasks.dormant(now);
+        tasks.dormant(now.plusSeconds(3600));
+        assertThat(count("DORMANT")).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select member_id from guide_task where tenant_id = ? and rule = 'DORMANT'", Long.class, tenant)).isEqualTo(704L);
+        assertThat(mine(61).path("tasks").findValuesAsText("rule")).contains("DORMANT");
+        // member-service was asked with the tenant's dormancy cut-off (default 30 days)
+        memberService.verify(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlEqualTo("/internal/members/dormant"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.ids[?(@ == 705)]")));
+        deliverPaid("PAY-E-" + tenant, 704, 100);
+        assertThat(jdbc.queryForObject("select done_by from guide_task where tenant_id = ? and rule = 'DORMANT'", String.class, tenant)).isEqualTo("AUTO");
+        // turned off: nothing more
+        assertThat(http.exchange("/admin/v1/guide/task-policy", HttpMethod.PUT, new HttpEntity<>(Map.of("welcomeEnabled", true, "welcomeHours", 24,
+                "bigSpendHours", 48, "rewardPoints", 5, "dormantDays", 0), Http.write(admin)), String.class).getStatusCode().value()).isEqualTo(200);
+        memberService.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/internal/members/dormant")).atPriority(1)
+                .willReturn(okJson("[{\"id\":705,\"lastSeenAt\":\"" + lastSeen + "\"}]")));
+        tasks.dormant(now.plusSeconds(7200));
+        assertThat(count("DORMANT")).isEqualTo(1);
+    }
+
+    @Test
     void aLeaversOpenTasksAboutTheirMembersGoWithTheMembersInTheHandover() throws Exception {
         long successor = enrol(64, "13900000064");
         assign(703, guide);

@@ -182,6 +182,29 @@ class MiniProgramIdentityIT {
     }
 
     @Test
+    void otherServicesLearnWhichMembersHaveNotBeenSeenSinceADay() {
+        long walkIn = login("dormant-a").path("memberId").asLong();
+        long regular = login("dormant-b").path("memberId").asLong();
+        jdbc.update("update member set last_visit_at = ? where tenant_id = ? and id = ?",
+                java.sql.Timestamp.valueOf(java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusDays(40)), tenant, regular);
+        HttpHeaders service = Http.internal(tenant);
+        String since = java.time.Instant.now().minus(java.time.Duration.ofDays(30)).toString();
+        // the walk-in registered just now is not dormant; the one last seen 40 days ago is, with when
+        JsonNode dormant = read(http.exchange("/internal/members/dormant", HttpMethod.POST, new HttpEntity<>(Map.of("ids", List.of(walkIn, regular),
+                "since", since), service), String.class));
+        assertThat(dormant.findValuesAsText("id")).containsExactly(Long.toString(regular));
+        assertThat(java.time.Instant.parse(dormant.get(0).path("lastSeenAt").asText())).isBefore(java.time.Instant.parse(since));
+        // registered before a cut-off in the future and never seen: dormant; another tenant's service learns nothing
+        String later = java.time.Instant.now().plus(java.time.Duration.ofDays(1)).toString();
+        assertThat(read(http.exchange("/internal/members/dormant", HttpMethod.POST, new HttpEntity<>(Map.of("ids", List.of(walkIn), "since", later),
+                service), String.class)).findValuesAsText("id")).containsExactly(Long.toString(walkIn));
+        assertThat(read(http.exchange("/internal/members/dormant", HttpMethod.POST, new HttpEntity<>(Map.of("ids", List.of(walkIn, regular),
+                "since", later), Http.internal(tenant + 1)), String.class))).isEmpty();
+        assertThat(http.exchange("/internal/members/dormant", HttpMethod.POST, new HttpEntity<>(Map.of("ids", List.of()), service), String.class)
+                .getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
     void weChatRefusingTheCodeIsAClear400() {
         ResponseEntity<String> invalid = loginResponse("invalid-code");
         assertThat(invalid.getStatusCode().value()).isEqualTo(400);

@@ -23,4 +23,14 @@ public interface MemberClient {
 
     record MemberRef(long id) {
     }
+
+    /** Which of these members (at most 5000) have not been seen since {@code since}, with when they last were. */
+    @PostMapping("/internal/members/dormant")
+    java.util.List<Dormant> dormant(@RequestBody DormantQuery query);
+
+    record DormantQuery(java.util.List<Long> ids, java.time.Instant since) {
+    }
+
+    record Dormant(long id, java.time.Instant lastSeenAt) {
+    }
 }

@@ -54,7 +54,8 @@ class TaskController {
     }
 
     record PolicyRequest(@NotNull Boolean welcomeEnabled, @NotNull @Min(1) @Max(720) Integer welcomeHours, @Size(max = 500) String welcomeContent,
-                         @Positive Long bigSpendFen, @NotNull @Min(1) @Max(720) Integer bigSpendHours, @NotNull @Min(0) @Max(10_000) Integer rewardPoints) {
+                         @Positive Long bigSpendFen, @NotNull @Min(1) @Max(720) Integer bigSpendHours, @NotNull @Min(0) @Max(10_000) Integer rewardPoints,
+                         @Min(0) @Max(365) Integer dormantDays) {
     }
 
     @GetMapping("/admin/v1/guide/task-policy")
@@ -67,7 +68,7 @@ class TaskController {
     TaskPolicy setPolicy(@Valid @RequestBody PolicyRequest r) {
         StaffOnly.require("TENANT_ADMIN");
         return tasks.setPolicy(new TaskPolicy(r.welcomeEnabled(), r.welcomeHours(), r.welcomeContent(), r.bigSpendFen(), r.bigSpendHours(),
-                r.rewardPoints()));
+                r.rewardPoints(), r.dormantDays() == null ? TaskPolicy.DEFAULT.dormantDays() : r.dormantDays()));
     }
 
     /** GUIDE: the guide marks it done; PAYMENT: done when {@code memberId} pays after it was set. rewardPoints: guide points, default 0. */

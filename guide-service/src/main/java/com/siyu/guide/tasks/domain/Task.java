@@ -7,8 +7,8 @@ public record Task(long id, Rule rule, long guideId, long storeId, Long memberId
                    int rewardPoints, CompletesOn completesOn, Status status, Instant dueAt, Instant escalatedAt, Instant doneAt, String doneBy,
                    String evidence, Instant createdAt) {
 
-    /** WELCOME: a member newly bound; BIG_SPEND: a payment above the tenant's threshold; MANUAL: a manager's. */
-    public enum Rule { WELCOME, BIG_SPEND, MANUAL }
+    /** WELCOME: a member newly bound; BIG_SPEND: a payment above the tenant's threshold; DORMANT: a member not seen for a while; MANUAL: a manager's. */
+    public enum Rule { WELCOME, BIG_SPEND, DORMANT, MANUAL }
 
     /** PAYMENT: done by itself when the task's member pays after it was set; GUIDE: the guide marks it done. */
     public enum CompletesOn { PAYMENT, GUIDE }

@@ -39,6 +39,9 @@ public interface TaskRepository {
 
     List<Task> ofMember(long memberId, int limit);
 
+    /** Every tenant with an active guide (the dormant job's entry). */
+    java.util.Set<Long> tenantsWithActiveGuides();
+
     /** OPEN tasks past due and not escalated, of every tenant, by tenant. */
     Map<Long, List<Task>> overdue(Instant now, int limit);
 

@@ -26,7 +26,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Tasks (小任务). Lifecycle tasks come from events, once per (rule, source): a member newly bound by a touch or an
  * operator (GuideBound) gives their guide a WELCOME task due within the policy's hours; a payment of at least the
- * policy's threshold (PaymentSucceeded) gives the member's guide a BIG_SPEND task. A manager assigns MANUAL tasks to
+ * policy's threshold (PaymentSucceeded) gives the member's guide a BIG_SPEND task; a bound member not seen for the
+ * policy's days gives their guide a DORMANT task (a periodic job asking member-service). A manager assigns MANUAL tasks to
  * guides or a store's guides. A task that completes on PAYMENT is done by itself when its member pays after it was
  * set; the others when the guide marks them done (with evidence). Each completion credits the task's guide points
  * once and publishes TaskCompleted; an open task past due is escalated once (TaskOverdue, the manager's overdue list).
@@ -40,15 +41,17 @@ public class Tasks {
     private final Roster roster;
     private final Bindings bindings;
     private final GuideEvents events;
+    private final com.siyu.guide.client.MemberClient members;
     private final org.springframework.transaction.support.TransactionTemplate tx;
     private final Clock clock;
 
-    public Tasks(TaskRepository tasks, Roster roster, Bindings bindings, GuideEvents events,
+    public Tasks(TaskRepository tasks, Roster roster, Bindings bindings, GuideEvents events, com.siyu.guide.client.MemberClient members,
                  org.springframework.transaction.PlatformTransactionManager transactions, Clock clock) {
         this.tasks = tasks;
         this.roster = roster;
         this.bindings = bindings;
         this.events = events;
+        this.members = members;
         this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -199,6 +202,65 @@ public class Tasks {
     /** In a handover chunk's transaction: the leaver's open tasks about the moved members go with them. */
     public int moveOpen(long fromGuideId, Map<Long, Long> newGuideOf) {
         return newGuideOf.isEmpty() ? 0 : tasks.moveOpen(fromGuideId, newGuideOf);
+    }
+
+    @Scheduled(fixedDelayString = "${siyu.guide.dormant-task-interval:PT6H}", initialDelayString = "PT5M")
+    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "guide.dormant-tasks", lockAtMostFor = "PT2H", lockAtLeastFor = "PT1M")
+    public void scheduledDormant() {
+        dormant(clock.instant());
+    }
+
+    /**
+     * Every tenant's bound members not seen for the policy's {@code dormantDays} (member-service's last visit, else
+     * registration) get their ACTIVE guide a DORMANT task, completed by the member's next payment; once per dormancy
+     * spell (the source key is the last time seen), so a member who comes back and lapses again gets a new one.
+     */
+    public int dormant(Instant now) {
+        int created = 0;
+        for (long tenant : tasks.tenantsWithActiveGuides()) {
+            try {
+                created += CallerContext.callAs(Caller.system(tenant), () -> dormantOfTenant(now));
+            } catch (RuntimeException e) {
+                log.warn("Dormant tasks of tenant {} stopped: {}", tenant, e.getMessage());
+            }
+        }
+        return created;
+    }
+
+    private int dormantOfTenant(Instant now) {
+        TaskPolicy policy = policy();
+        if (policy.dormantDays() <= 0) {
+            return 0;
+        }
+        Instant since = now.minus(Duration.ofDays(policy.dormantDays()));
+        int created = 0;
+        for (Guide guide : roster.list(null)) {
+            if (guide.status() != GuideStatus.ACTIVE) {
+                continue;
+            }
+            long after = 0;
+            while (true) {
+                List<com.siyu.guide.binding.domain.Binding> page = bindings.membersOf(guide.id(), after, 1_000);
+                if (page.isEmpty()) {
+                    break;
+                }
+                after = page.get(page.size() - 1).memberId();
+                List<com.siyu.guide.client.MemberClient.Dormant> dormant = members.dormant(new com.siyu.guide.client.MemberClient.DormantQuery(
+                        page.stream().map(com.siyu.guide.binding.domain.Binding::memberId).toList(), since));
+                for (com.siyu.guide.client.MemberClient.Dormant member : dormant) {
+                    long days = Duration.between(member.lastSeenAt(), now).toDays();
+                    if (tasks.insert(new TaskRepository.NewTask(Task.Rule.DORMANT, guide.id(), guide.storeId(), member.id(), "沉睡会员唤醒",
+                            "会员已 " + days + " 天未到店：问候并邀请回店，可附一张券", null, policy.rewardPoints(), Task.CompletesOn.PAYMENT,
+                            "m" + member.id() + ":s" + member.lastSeenAt().toEpochMilli(), now.plus(Duration.ofHours(72)), null), now).isPresent()) {
+                        created++;
+                    }
+                }
+                if (page.size() < 1_000) {
+                    break;
+                }
+            }
+        }
+        return created;
     }
 
     @Scheduled(fixedDelayString = "${siyu.guide.task-escalation-interval:PT5M}", initialDelayString = "PT1M")

@@ -33,18 +33,19 @@ class JdbcTaskRepository implements TaskRepository {
     public Optional<TaskPolicy> policy() {
         return jdbc.query("select * from guide_task_policy where tenant_id = ?", (rs, n) -> new TaskPolicy(rs.getBoolean("welcome_enabled"),
                 rs.getInt("welcome_hours"), rs.getString("welcome_content"), (Long) rs.getObject("big_spend_fen"), rs.getInt("big_spend_hours"),
-                rs.getInt("reward_points")), CallerContext.requireTenant()).stream().findFirst();
+                rs.getInt("reward_points"), rs.getInt("dormant_days")), CallerContext.requireTenant()).stream().findFirst();
     }
 
     @Override
     public void savePolicy(TaskPolicy p, Instant now) {
         // the primary key is the tenant: "on duplicate key" can only meet this tenant's row
         jdbc.update("insert into guide_task_policy (tenant_id, welcome_enabled, welcome_hours, welcome_content, big_spend_fen, big_spend_hours,"
-                        + " reward_points, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?) on duplicate key update welcome_enabled = values(welcome_enabled),"
+                        + " reward_points, dormant_days, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on duplicate key update"
+                        + " welcome_enabled = values(welcome_enabled), dormant_days = values(dormant_days),"
                         + " welcome_hours = values(welcome_hours), welcome_content = values(welcome_content), big_spend_fen = values(big_spend_fen),"
                         + " big_spend_hours = values(big_spend_hours), reward_points = values(reward_points), updated_at = values(updated_at)",
                 CallerContext.requireTenant(), p.welcomeEnabled(), p.welcomeHours(), p.welcomeContent(), p.bigSpendFen(), p.bigSpendHours(),
-                p.rewardPoints(), Timestamp.from(now));
+                p.rewardPoints(), p.dormantDays(), Timestamp.from(now));
     }
 
     @Override
@@ -131,6 +132,11 @@ class JdbcTaskRepository implements TaskRepository {
         }
         args.add(limit);
         return jdbc.query(sql.append(" order by t.due_at, t.id limit ?").toString(), JdbcTaskRepository::toTask, args.toArray());
+    }
+
+    @Override
+    public java.util.Set<Long> tenantsWithActiveGuides() {
+        return new java.util.LinkedHashSet<>(jdbc.queryForList("select distinct tenant_id from guide where status = 'ACTIVE'", Long.class));
     }
 
     @Override

@@ -38,4 +38,16 @@ class MemberInternalController {
     KnownMembers known(@Valid @RequestBody KnownMembersRequest request) {
         return new KnownMembers(members.activeAmong(request.ids()).stream().sorted().toList());
     }
+
+    record DormantRequest(@NotNull @Size(min = 1, max = 5000) List<@NotNull @Positive Long> ids, @NotNull java.time.Instant since) {
+    }
+
+    record Dormant(long id, java.time.Instant lastSeenAt) {
+    }
+
+    /** guide-service's dormant-member tasks: which of the ids have not visited since {@code since} (registered before it). */
+    @PostMapping("/internal/members/dormant")
+    List<Dormant> dormant(@Valid @RequestBody DormantRequest request) {
+        return members.dormantAmong(request.ids(), request.since()).entrySet().stream().map(e -> new Dormant(e.getKey(), e.getValue())).toList();
+    }
 }

@@ -14,6 +14,9 @@ public interface MemberRepository {
     /** Which of {@code ids} are active members of the tenant in context. */
     Set<Long> activeAmong(Collection<Long> ids);
 
+    /** The active members among {@code ids} not seen since {@code since}: last visit before it, or none and registered before it. */
+    java.util.Map<Long, java.time.Instant> dormantAmong(Collection<Long> ids, java.time.Instant since);
+
     /** Sets the member's phone; a walk-in becomes a registered member. */
     void bindPhone(long id, Phone phone);
 

@@ -72,6 +72,11 @@ public class Members {
         return members.activeAmong(ids);
     }
 
+    /** The active members among {@code ids} last seen (visit, else registration) before {@code since}, with when. */
+    public java.util.Map<Long, java.time.Instant> dormantAmong(java.util.Collection<Long> ids, java.time.Instant since) {
+        return members.dormantAmong(ids, since);
+    }
+
     /** The member as seen by other services: a merged member resolves to the one it was merged into. */
     public Member resolve(long id) {
         Member member = get(id);

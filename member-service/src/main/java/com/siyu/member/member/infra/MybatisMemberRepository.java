@@ -7,6 +7,7 @@ import com.siyu.member.member.domain.MemberRepository;
 import com.siyu.member.member.domain.MemberStatus;
 import com.siyu.member.member.domain.Phone;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -48,6 +49,21 @@ class MybatisMemberRepository implements MemberRepository {
     @Override
     public Optional<Member> findById(long id) {
         return Optional.ofNullable(mapper.selectById(id)).map(MybatisMemberRepository::toMember);
+    }
+
+    @Override
+    public java.util.Map<Long, Instant> dormantAmong(Collection<Long> ids, Instant since) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        LocalDateTime before = LocalDateTime.ofInstant(since, ZoneOffset.UTC);
+        // the tenant line scopes the statement to the tenant in context; the last seen is the last visit, else registration
+        java.util.Map<Long, Instant> dormant = new java.util.TreeMap<>();
+        mapper.selectList(new com.baomidou.mybatisplus.core.conditions.query.QueryWrapper<MemberRow>()
+                .select("id", "last_visit_at", "created_at").in("id", ids).eq("status", MemberStatus.ACTIVE.name())
+                .and(w -> w.lt("last_visit_at", before).or(n -> n.isNull("last_visit_at").lt("created_at", before))))
+                .forEach(row -> dormant.put(row.id, (row.lastVisitAt != null ? row.lastVisitAt : row.createdAt).toInstant(ZoneOffset.UTC)));
+        return dormant;
     }
 
     @Override
