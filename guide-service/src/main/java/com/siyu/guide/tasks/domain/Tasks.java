@@ -3,9 +3,13 @@ package com.siyu.guide.tasks.domain;
 import com.siyu.common.context.Caller;
 import com.siyu.common.context.CallerContext;
 import com.siyu.common.problem.DomainException;
+import com.siyu.common.reference.UnknownReference;
+import com.siyu.guide.binding.domain.Binding;
 import com.siyu.guide.binding.domain.Bindings;
+import com.siyu.guide.client.MemberClient;
 import com.siyu.guide.events.domain.GuideEvents;
 import com.siyu.guide.roster.domain.Guide;
+import com.siyu.guide.roster.domain.GuideScope;
 import com.siyu.guide.roster.domain.GuideStatus;
 import com.siyu.guide.roster.domain.Roster;
 import java.time.Clock;
@@ -16,12 +20,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Tasks (小任务). Lifecycle tasks come from events, once per (rule, source): a member newly bound by a touch or an
@@ -41,18 +48,18 @@ public class Tasks {
     private final Roster roster;
     private final Bindings bindings;
     private final GuideEvents events;
-    private final com.siyu.guide.client.MemberClient members;
-    private final org.springframework.transaction.support.TransactionTemplate tx;
+    private final MemberClient members;
+    private final TransactionTemplate tx;
     private final Clock clock;
 
-    public Tasks(TaskRepository tasks, Roster roster, Bindings bindings, GuideEvents events, com.siyu.guide.client.MemberClient members,
-                 org.springframework.transaction.PlatformTransactionManager transactions, Clock clock) {
+    public Tasks(TaskRepository tasks, Roster roster, Bindings bindings, GuideEvents events, MemberClient members,
+                 PlatformTransactionManager transactions, Clock clock) {
         this.tasks = tasks;
         this.roster = roster;
         this.bindings = bindings;
         this.events = events;
         this.members = members;
-        this.tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
@@ -124,17 +131,17 @@ public class Tasks {
         LinkedHashSet<Guide> guides = new LinkedHashSet<>();
         if (assignment.guideIds() != null && !assignment.guideIds().isEmpty()) {
             for (long id : assignment.guideIds()) {
-                Guide guide = roster.find(id).filter(g -> com.siyu.guide.roster.domain.GuideScope.sees(manager, g))
-                        .orElseThrow(() -> new com.siyu.common.reference.UnknownReference("guideIds", "Guide", id));
+                Guide guide = roster.find(id).filter(g -> GuideScope.sees(manager, g))
+                        .orElseThrow(() -> new UnknownReference("guideIds", "Guide", id));
                 if (guide.status() != GuideStatus.ACTIVE) {
                     throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, "GUIDE_NOT_ACTIVE", "Guide " + id + " is " + guide.status());
                 }
                 guides.add(guide);
             }
         } else if (assignment.storeId() != null) {
-            Long scope = com.siyu.guide.roster.domain.GuideScope.storeOf(manager);
+            Long scope = GuideScope.storeOf(manager);
             if (scope != null && !scope.equals(assignment.storeId())) {
-                throw new com.siyu.common.reference.UnknownReference("storeId", "Store", assignment.storeId());
+                throw new UnknownReference("storeId", "Store", assignment.storeId());
             }
             roster.list(assignment.storeId()).stream().filter(g -> g.status() == GuideStatus.ACTIVE).forEach(guides::add);
             if (guides.isEmpty()) {
@@ -205,7 +212,7 @@ public class Tasks {
     }
 
     @Scheduled(fixedDelayString = "${siyu.guide.dormant-task-interval:PT6H}", initialDelayString = "PT5M")
-    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "guide.dormant-tasks", lockAtMostFor = "PT2H", lockAtLeastFor = "PT1M")
+    @SchedulerLock(name = "guide.dormant-tasks", lockAtMostFor = "PT2H", lockAtLeastFor = "PT1M")
     public void scheduledDormant() {
         dormant(clock.instant());
     }
@@ -240,14 +247,14 @@ public class Tasks {
             }
             long after = 0;
             while (true) {
-                List<com.siyu.guide.binding.domain.Binding> page = bindings.membersOf(guide.id(), after, 1_000);
+                List<Binding> page = bindings.membersOf(guide.id(), after, 1_000);
                 if (page.isEmpty()) {
                     break;
                 }
                 after = page.get(page.size() - 1).memberId();
-                List<com.siyu.guide.client.MemberClient.Dormant> dormant = members.dormant(new com.siyu.guide.client.MemberClient.DormantQuery(
-                        page.stream().map(com.siyu.guide.binding.domain.Binding::memberId).toList(), since));
-                for (com.siyu.guide.client.MemberClient.Dormant member : dormant) {
+                List<MemberClient.Dormant> dormant = members.dormant(new MemberClient.DormantQuery(
+                        page.stream().map(Binding::memberId).toList(), since));
+                for (MemberClient.Dormant member : dormant) {
                     long days = Duration.between(member.lastSeenAt(), now).toDays();
                     if (tasks.insert(new TaskRepository.NewTask(Task.Rule.DORMANT, guide.id(), guide.storeId(), member.id(), "沉睡会员唤醒",
                             "会员已 " + days + " 天未到店：问候并邀请回店，可附一张券", null, policy.rewardPoints(), Task.CompletesOn.PAYMENT,
@@ -264,7 +271,7 @@ public class Tasks {
     }
 
     @Scheduled(fixedDelayString = "${siyu.guide.task-escalation-interval:PT5M}", initialDelayString = "PT1M")
-    @net.javacrumbs.shedlock.spring.annotation.SchedulerLock(name = "guide.task-escalation", lockAtMostFor = "PT10M", lockAtLeastFor = "PT30S")
+    @SchedulerLock(name = "guide.task-escalation", lockAtMostFor = "PT10M", lockAtLeastFor = "PT30S")
     public void scheduledEscalation() {
         escalate(clock.instant());
     }

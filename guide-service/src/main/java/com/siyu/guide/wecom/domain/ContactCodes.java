@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -74,10 +73,10 @@ public class ContactCodes {
             codes.issued(id, way.configId(), way.qrCode());
         } catch (WecomRejected e) {
             codes.delete(id);
-            throw new DomainException(HttpStatus.BAD_GATEWAY, "WECOM_REJECTED", e.getMessage(), Map.of("wecomErrcode", e.errcode()));
+            throw WecomFailures.problem(e);
         } catch (WecomUnavailable e) {
             codes.delete(id);
-            throw new DomainException(HttpStatus.SERVICE_UNAVAILABLE, "WECOM_UNAVAILABLE", e.getMessage());
+            throw WecomFailures.problem(e);
         }
         return codes.find(id).orElseThrow();
     }

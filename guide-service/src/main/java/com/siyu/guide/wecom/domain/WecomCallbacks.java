@@ -67,7 +67,7 @@ public class WecomCallbacks {
         }
         try {
             String outcome = apply(corp, callback, now);
-            repository.callbackOutcome(callback.digest(), outcome.length() <= 200 ? outcome : outcome.substring(0, 200));
+            repository.callbackOutcome(callback.digest(), outcome);
             return outcome;
         } catch (RuntimeException e) {
             repository.forgetCallback(callback.digest());
@@ -141,7 +141,7 @@ public class WecomCallbacks {
         } catch (WecomRejected | WecomUnavailable e) {
             // a welcome_code lives 20 seconds and is single-use: no retry, the failure is kept for the operator
             log.warn("Welcome message for contact {} not sent: {}", contact.id(), e.getMessage());
-            repository.welcomeResult(welcomeCode, "FAILED", e.getMessage().length() <= 200 ? e.getMessage() : e.getMessage().substring(0, 200));
+            repository.welcomeResult(welcomeCode, "FAILED", e.getMessage());
             return "FAILED";
         }
     }

@@ -185,10 +185,10 @@ public class WecomGroups {
             return new GroupCode(id, name, chats, way.qrCode());
         } catch (WecomRejected e) {
             groups.deleteCode(id);
-            throw new DomainException(HttpStatus.BAD_GATEWAY, "WECOM_REJECTED", e.getMessage(), Map.of("wecomErrcode", e.errcode()));
+            throw WecomFailures.problem(e);
         } catch (WecomUnavailable e) {
             groups.deleteCode(id);
-            throw new DomainException(HttpStatus.SERVICE_UNAVAILABLE, "WECOM_UNAVAILABLE", e.getMessage());
+            throw WecomFailures.problem(e);
         }
     }
 }

@@ -37,7 +37,7 @@ class JdbcWecomGroupRepository implements WecomGroupRepository {
                         + " values (?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?) on duplicate key update name = values(name), owner_user_id = values(owner_user_id),"
                         + " owner_guide_id = values(owner_guide_id), status = 'ACTIVE', members = values(members),"
                         + " created_at = coalesce(created_at, values(created_at)), synced_at = values(synced_at)",
-                CallerContext.requireTenant(), chatId, name == null || name.length() <= 100 ? name : name.substring(0, 100), ownerUserId, ownerGuideId,
+                CallerContext.requireTenant(), chatId, Columns.clip(name, 100), ownerUserId, ownerGuideId,
                 members, createdAt == null ? null : Timestamp.from(createdAt), Timestamp.from(now));
     }
 

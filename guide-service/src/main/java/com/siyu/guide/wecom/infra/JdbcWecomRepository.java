@@ -60,7 +60,7 @@ class JdbcWecomRepository implements WecomRepository {
     public boolean recordCallback(WecomCallback callback, Instant at) {
         try {
             jdbc.update("insert into guide_wecom_callback (tenant_id, digest, event, change_type, received_at) values (?, ?, ?, ?, ?)",
-                    CallerContext.requireTenant(), callback.digest(), clip(callback.event(), 40), clip(callback.changeType(), 40), Timestamp.from(at));
+                    CallerContext.requireTenant(), callback.digest(), Columns.clip(callback.event(), 40), Columns.clip(callback.changeType(), 40), Timestamp.from(at));
             return true;
         } catch (DuplicateKeyException e) {
             return false;
@@ -74,7 +74,8 @@ class JdbcWecomRepository implements WecomRepository {
 
     @Override
     public void callbackOutcome(String digest, String outcome) {
-        jdbc.update("update guide_wecom_callback set outcome = ? where tenant_id = ? and digest = ?", outcome, CallerContext.requireTenant(), digest);
+        jdbc.update("update guide_wecom_callback set outcome = ? where tenant_id = ? and digest = ?", Columns.clip(outcome, 200),
+                CallerContext.requireTenant(), digest);
     }
 
     @Override
@@ -152,7 +153,7 @@ class JdbcWecomRepository implements WecomRepository {
 
     @Override
     public void welcomeResult(String welcomeCode, String status, String error) {
-        jdbc.update("update guide_wecom_welcome set status = ?, error = ? where tenant_id = ? and welcome_code = ?", status, error,
+        jdbc.update("update guide_wecom_welcome set status = ?, error = ? where tenant_id = ? and welcome_code = ?", status, Columns.clip(error, 200),
                 CallerContext.requireTenant(), welcomeCode);
     }
 
@@ -160,10 +161,6 @@ class JdbcWecomRepository implements WecomRepository {
     public void bindingContactLost(long memberId, long guideId, Instant at) {
         jdbc.update("update guide_binding set wecom_lost_at = ? where tenant_id = ? and member_id = ? and guide_id = ?",
                 at == null ? null : Timestamp.from(at), CallerContext.requireTenant(), memberId, guideId);
-    }
-
-    private static String clip(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 
     private static WecomContact toContact(ResultSet rs, int n) throws SQLException {

@@ -64,7 +64,7 @@ class JdbcWecomTransferRepository implements WecomTransferRepository {
     public void update(long id, WecomTransfer.Status status, int attempts, Integer errcode, String detail, Instant nextAt, Instant now) {
         jdbc.update("update guide_wecom_transfer set status = ?, attempts = ?, errcode = ?, detail = ?, next_at = ?, updated_at = ?"
                         + " where tenant_id = ? and id = ?", status.name(), attempts, errcode,
-                detail == null || detail.length() <= 200 ? detail : detail.substring(0, 200), nextAt == null ? null : Timestamp.from(nextAt),
+                Columns.clip(detail, 200), nextAt == null ? null : Timestamp.from(nextAt),
                 Timestamp.from(now), CallerContext.requireTenant(), id);
     }
 

@@ -104,7 +104,7 @@ class WxJavaWecom implements WecomApi {
         way.setScene(WxCpContactWayInfo.SCENE.QRCODE);
         way.setState(state);
         way.setUsers(userIds);
-        way.setRemark(remark.length() <= 30 ? remark : remark.substring(0, 30));
+        way.setRemark(Columns.clip(remark, 30));
         way.setSkipVerify(true);
         WxCpContactWayInfo info = new WxCpContactWayInfo();
         info.setContactWay(way);
@@ -198,7 +198,7 @@ class WxJavaWecom implements WecomApi {
     public ContactWay addGroupJoinWay(WecomCorp corp, String state, List<String> chatIds, String roomBaseName, int roomBaseId, String remark) {
         me.chanjar.weixin.cp.bean.external.WxCpGroupJoinWayInfo.JoinWay way = new me.chanjar.weixin.cp.bean.external.WxCpGroupJoinWayInfo.JoinWay();
         way.setScene(2);
-        way.setRemark(remark.length() <= 30 ? remark : remark.substring(0, 30));
+        way.setRemark(Columns.clip(remark, 30));
         way.setAutoCreateRoom(1);
         way.setRoomBaseName(roomBaseName);
         way.setRoomBaseId(roomBaseId);
