@@ -215,6 +215,161 @@ class GuideTaskIT extends GuideServiceTestBase {
         assertThat(count("WELCOME")).isEqualTo(1);
     }
 
+    @Test
+    void aBirthdayInTheComingDaysGivesOneTaskPerYearAndA29FebruaryBirthdayIsKeptOn28February() throws Exception {
+        assign(706, guide);
+        assign(707, guide);
+        memberService.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/internal/members/birthdays"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.ids[?(@ == 706)]"))
+                .willReturn(okJson("[{\"id\":706,\"birthday\":\"2000-02-29\"}]")));
+        // 10:00 on 26 February 2027 in Shanghai (not a leap year): the coming three days are 27, 28 February and 1 March
+        Instant now = Instant.parse("2027-02-26T02:00:00Z");
+        // (the job runs over every tenant of the database: this tenant's rows are counted)
+        tasks.birthdays(now);
+        tasks.birthdays(now.plus(Duration.ofHours(6)));
+        assertThat(count("BIRTHDAY")).isEqualTo(1);
+        JsonNode asked = json.readTree(memberService.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
+                urlEqualTo("/internal/members/birthdays")).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath(
+                "$.ids[?(@ == 707)]"))).get(0).getBodyAsString());
+        List<String> days = new java.util.ArrayList<>();
+        asked.path("days").forEach(d -> days.add(d.asText()));
+        assertThat(days).containsExactlyInAnyOrder("--02-27", "--02-28", "--02-29", "--03-01");
+        Map<String, Object> task = jdbc.queryForMap("select member_id, guide_id, due_at, completes_on, source_key from guide_task where tenant_id = ?"
+                + " and rule = 'BIRTHDAY'", tenant);
+        assertThat(task.get("member_id")).isEqualTo(706L);
+        assertThat(task.get("guide_id")).isEqualTo(guide);
+        // due at the end of the birthday (28 February 2027, Shanghai), once for the year
+        assertThat(dueAt("BIRTHDAY")).isEqualTo(Instant.parse("2027-02-28T16:00:00Z"));
+        assertThat(task.get("source_key")).isEqualTo("m706:y2027");
+        assertThat(task.get("completes_on")).isEqualTo("GUIDE");
+        // off: nothing asked, nothing made
+        assertThat(http.exchange("/admin/v1/guide/task-policy", HttpMethod.PUT, new HttpEntity<>(Map.of("welcomeEnabled", true, "welcomeHours", 24,
+                "bigSpendHours", 48, "rewardPoints", 5, "birthdayDays", 0), Http.write(admin)), String.class).getStatusCode().value()).isEqualTo(200);
+        tasks.birthdays(now.plus(Duration.ofDays(366)));
+        assertThat(count("BIRTHDAY")).isEqualTo(1);
+    }
+
+    @Test
+    void anExpiringCouponOfABoundMemberGivesTheirGuideOneReminderThatTheirPaymentCompletes() {
+        assign(708, guide);
+        Instant validTo = Instant.now().plus(Duration.ofDays(3));
+        Map<String, Object> expiring = Map.of("couponId", 9001, "templateId", 77, "memberId", 708, "validTo", validTo.toString(), "daysLeft", 3);
+        assertThat(deliver(UUID.randomUUID().toString(), "coupon-service.CouponExpiring", expiring)).isEqualTo(Inbox.Outcome.APPLIED);
+        // coupon-service's outbox may publish it twice under new message ids: still one task
+        assertThat(deliver(UUID.randomUUID().toString(), "coupon-service.CouponExpiring", expiring)).isEqualTo(Inbox.Outcome.APPLIED);
+        Map<String, Object> task = jdbc.queryForMap("select guide_id, coupon_template_id, due_at, status from guide_task where tenant_id = ?"
+                + " and rule = 'COUPON_EXPIRY'", tenant);
+        assertThat(task.get("guide_id")).isEqualTo(guide);
+        assertThat(task.get("coupon_template_id")).isEqualTo(77L);
+        assertThat(dueAt("COUPON_EXPIRY")).isEqualTo(validTo.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        // an unbound member's coupon and a coupon that has already ended give nothing; a malformed event is refused
+        deliver(UUID.randomUUID().toString(), "coupon-service.CouponExpiring", Map.of("couponId", 9002, "templateId", 77, "memberId", 799,
+                "validTo", validTo.toString(), "daysLeft", 3));
+        deliver(UUID.randomUUID().toString(), "coupon-service.CouponExpiring", Map.of("couponId", 9003, "templateId", 77, "memberId", 708,
+                "validTo", Instant.now().minusSeconds(60).toString(), "daysLeft", 1));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> deliver(UUID.randomUUID().toString(), "coupon-service.CouponExpiring",
+                Map.of("couponId", 9004, "memberId", 708))).isInstanceOf(com.siyu.common.inbox.MalformedEvent.class);
+        assertThat(count("COUPON_EXPIRY")).isEqualTo(1);
+        deliverPaid("PAY-F-" + tenant, 708, 100);
+        assertThat(jdbc.queryForObject("select done_by from guide_task where tenant_id = ? and rule = 'COUPON_EXPIRY'", String.class, tenant))
+                .isEqualTo("AUTO");
+    }
+
+    @Test
+    void theTrainingPathIsDoneInOrderItsPointsRaiseTheLevelAndEarnBadgesOnceEvenUnderConcurrentCompletions() throws Exception {
+        assertThat(http.exchange("/admin/v1/guide/levels", HttpMethod.PUT, new HttpEntity<>(Map.of("levels", List.of(Map.of("name", "新人", "minPoints", 0),
+                Map.of("name", "铜牌", "minPoints", 15), Map.of("name", "银牌", "minPoints", 100))), Http.write(admin)), String.class).getStatusCode().value())
+                .isEqualTo(200);
+        ResponseEntity<String> badLevels = http.exchange("/admin/v1/guide/levels", HttpMethod.PUT, new HttpEntity<>(Map.of("levels",
+                List.of(Map.of("name", "a", "minPoints", 5))), Http.write(admin)), String.class);
+        assertThat(badLevels.getStatusCode().value()).isEqualTo(400);
+        assertThat(http.exchange("/admin/v1/guide/badges", HttpMethod.PUT, new HttpEntity<>(Map.of("badges", List.of(
+                Map.of("code", "trained", "name", "学成", "kind", "TRAINING_DONE"), Map.of("code", "p15", "name", "积分15", "kind", "POINTS",
+                        "threshold", 15))), Http.write(admin)), String.class).getStatusCode().value()).isEqualTo(200);
+        ResponseEntity<String> saved = http.exchange("/admin/v1/guide/training", HttpMethod.PUT, new HttpEntity<>(Map.of("steps", List.of(
+                Map.of("code", "intro", "title", "了解会员权益", "rewardPoints", 10), Map.of("code", "wecom", "title", "添加第一位企业微信客户",
+                        "rewardPoints", 10, "dueDays", 14))), Http.write(admin)), String.class);
+        assertThat(saved.getStatusCode().value()).as(saved.getBody()).isEqualTo(200);
+        assertThat(read(saved).path("enrolled").asInt()).isEqualTo(2);
+        // a guide enrolled later gets the path at once; saving the path again gives no one a second copy
+        long later = enrol(65, "13900000065");
+        assertThat(jdbc.queryForObject("select count(*) from guide_task where tenant_id = ? and rule = 'NEWBIE' and guide_id = ?", Integer.class,
+                tenant, later)).isEqualTo(2);
+        assertThat(read(http.exchange("/admin/v1/guide/training", HttpMethod.PUT, new HttpEntity<>(json.readValue(saved.getBody(), Map.class),
+                Http.write(admin)), String.class)).path("enrolled").asInt()).isZero();
+
+        JsonNode progress = progress(61);
+        long intro = progress.path("training").get(0).path("taskId").asLong();
+        long wecom = progress.path("training").get(1).path("taskId").asLong();
+        assertThat(progress.path("level").asInt()).isEqualTo(1);
+        assertThat(progress.path("levelName").asText()).isEqualTo("新人");
+        assertThat(progress.path("pointsToNextLevel").asLong()).isEqualTo(15);
+        // the second step waits for the first
+        ResponseEntity<String> locked = complete(61, wecom, "加了");
+        assertThat(locked.getStatusCode().value()).isEqualTo(409);
+        assertThat(read(locked).path("code").asText()).isEqualTo("TRAINING_STEP_LOCKED");
+        // eight taps at once on the first step: done once, credited once
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> taps = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                taps.add(pool.submit(() -> complete(61, intro, "读完").getStatusCode().value()));
+            }
+            for (java.util.concurrent.Future<Integer> tap : taps) {
+                assertThat(tap.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(progress(61).path("points").asLong()).isEqualTo(10);
+        assertThat(progress(61).path("badges")).isEmpty();
+        assertThat(complete(61, wecom, "加了").getStatusCode().value()).isEqualTo(200);
+        progress = progress(61);
+        assertThat(progress.path("points").asLong()).isEqualTo(20);
+        assertThat(progress.path("level").asInt()).isEqualTo(2);
+        assertThat(progress.path("levelName").asText()).isEqualTo("铜牌");
+        assertThat(progress.path("pointsToNextLevel").asLong()).isEqualTo(80);
+        assertThat(progress.path("badges").findValuesAsText("code")).containsExactlyInAnyOrder("trained", "p15");
+        assertThat(progress.path("training").findValuesAsText("status")).containsExactly("DONE", "DONE");
+        assertThat(events(tenant, "GuideBadgeAwarded")).hasSize(2);
+        assertThat(events(tenant, "TaskCompleted").stream().filter(e -> e.path("rule").asText().equals("NEWBIE"))).hasSize(2);
+        // the manager reads the same; the other guide's path is untouched
+        JsonNode seen = read(http.exchange("/admin/v1/guide/guides/" + guide + "/progress", HttpMethod.GET, new HttpEntity<>(admin), String.class));
+        assertThat(seen.path("points").asLong()).isEqualTo(20);
+        assertThat(progress(65).path("training").findValuesAsText("status")).containsExactly("OPEN", "OPEN");
+        assertThat(http.exchange("/admin/v1/guide/guides/" + guide + "/progress", HttpMethod.GET, new HttpEntity<>(Http.staff(tenant + 1, 1,
+                "TENANT_ADMIN")), String.class).getStatusCode().value()).isEqualTo(404);
+
+        // the path changes: a removed step's open tasks are cancelled, a new one is given, done steps stay done
+        ResponseEntity<String> changed = http.exchange("/admin/v1/guide/training", HttpMethod.PUT, new HttpEntity<>(Map.of("steps", List.of(
+                Map.of("code", "intro", "title", "了解会员权益"), Map.of("code", "display", "title", "陈列规范"))), Http.write(admin)), String.class);
+        assertThat(read(changed).path("cancelled").asInt()).isEqualTo(1);
+        assertThat(read(changed).path("enrolled").asInt()).isEqualTo(2);
+        assertThat(progress(65).path("training").findValuesAsText("code")).containsExactly("intro", "display");
+        assertThat(progress(61).path("training").findValuesAsText("status")).containsExactly("DONE", "OPEN");
+        assertThat(jdbc.queryForObject("select status from guide_task where tenant_id = ? and guide_id = ? and step_code = 'wecom'", String.class,
+                tenant, later)).isEqualTo("CANCELLED");
+        // bad input changes nothing
+        ResponseEntity<String> twice = http.exchange("/admin/v1/guide/training", HttpMethod.PUT, new HttpEntity<>(Map.of("steps", List.of(
+                Map.of("code", "a", "title", "A"), Map.of("code", "a", "title", "B"))), Http.write(admin)), String.class);
+        assertThat(twice.getStatusCode().value()).isEqualTo(400);
+        assertThat(http.exchange("/admin/v1/guide/training", HttpMethod.PUT, new HttpEntity<>(Map.of("steps", List.of(Map.of("code", "Bad Code",
+                "title", "A"))), Http.write(admin)), String.class).getStatusCode().value()).isEqualTo(400);
+        assertThat(read(http.exchange("/admin/v1/guide/training", HttpMethod.GET, new HttpEntity<>(admin), String.class)).findValuesAsText("code"))
+                .containsExactly("intro", "display");
+    }
+
+    private Instant dueAt(String rule) {
+        return jdbc.queryForObject("select due_at from guide_task where tenant_id = ? and rule = ?", java.sql.Timestamp.class, tenant, rule).toInstant();
+    }
+
+    private JsonNode progress(long staffId) {
+        ResponseEntity<String> response = http.exchange("/admin/v1/guide/me/progress", HttpMethod.GET, new HttpEntity<>(Http.staff(tenant, staffId,
+                "GUIDE")), String.class);
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+        return read(response);
+    }
+
     private long enrol(long staffId, String phone) {
         ResponseEntity<String> enrolled = http.exchange("/admin/v1/guide/guides", HttpMethod.POST, new HttpEntity<>(Map.of("staffId", staffId,
                 "storeId", 1, "name", "导购" + staffId, "phone", phone), Http.write(admin)), String.class);

@@ -468,10 +468,77 @@ class GuideWecomIT extends GuideServiceTestBase {
     }
 
     /** WeCom's detail of a group: its owner (a corp member) and these shoppers, joined an hour before {@code now}. */
+    @Test
+    void aCommunityTaskWithAGoalIsDoneWhenWeComReportsThatManyNewShoppersAndOneWithoutAGoalByItsEvidence() {
+        long qian = guide(31, 1, "qian");
+        memberService.stubFor(post(urlEqualTo("/internal/members/wecom-contacts")).atPriority(9).willReturn(MemberServiceStub.notThisTenants()));
+        long now = Instant.now().getEpochSecond();
+        wecom.stubFor(post(urlPathEqualTo("/cgi-bin/externalcontact/groupchat/list")).atPriority(1)
+                .willReturn(okJson("{\"errcode\":0,\"group_chat_list\":[{\"chat_id\":\"wrC\",\"status\":0}],\"next_cursor\":\"\"}")));
+        stubGroup("wrC", "qian", now, "wmC1");
+        assertThat(http.exchange("/admin/v1/guide/wecom/group-syncs", HttpMethod.POST, new HttpEntity<>(null, Http.write(admin)), String.class)
+                .getStatusCode().value()).isEqualTo(200);
+
+        String due = Instant.now().plus(Duration.ofDays(2)).toString();
+        ResponseEntity<String> grow = http.exchange("/admin/v1/guide/community-tasks", HttpMethod.POST, new HttpEntity<>(Map.of("chatIds", List.of("wrC"),
+                "title", "拉新 2 人进群", "goal", 2, "rewardPoints", 5, "dueAt", due), Http.write(admin)), String.class);
+        assertThat(grow.getStatusCode().value()).as(grow.getBody()).isEqualTo(201);
+        JsonNode growTask = read(grow).get(0);
+        assertThat(growTask.path("guideId").asLong()).isEqualTo(qian);
+        assertThat(growTask.path("completesOn").asText()).isEqualTo("JOINS");
+        ResponseEntity<String> post = http.exchange("/admin/v1/guide/community-tasks", HttpMethod.POST, new HttpEntity<>(Map.of("chatIds", List.of("wrC"),
+                "title", "发布周末活动", "dueAt", due), Http.write(admin)), String.class);
+        long postTask = read(post).get(0).path("id").asLong();
+        // an unknown group is refused and nothing is set
+        ResponseEntity<String> unknown = http.exchange("/admin/v1/guide/community-tasks", HttpMethod.POST, new HttpEntity<>(Map.of("chatIds",
+                List.of("wrC", "wrNope"), "title", "x", "dueAt", due), Http.write(admin)), String.class);
+        assertThat(unknown.getStatusCode().value()).isEqualTo(422);
+        assertThat(read(unknown).path("code").asText()).isEqualTo("UNKNOWN_WECOM_GROUP");
+        assertThat(jdbc.queryForObject("select count(*) from guide_task where tenant_id = ? and rule = 'COMMUNITY'", Integer.class, tenant)).isEqualTo(2);
+
+        HttpHeaders qianRead = Http.staff(tenant, 31, "GUIDE");
+        ResponseEntity<String> byHand = http.exchange("/admin/v1/guide/tasks/" + growTask.path("id").asLong() + "/completion", HttpMethod.POST,
+                new HttpEntity<>(Map.of("evidence", "我拉了"), Http.write(qianRead)), String.class);
+        assertThat(read(byHand).path("code").asText()).isEqualTo("TASK_COMPLETES_ON_JOINS");
+        ResponseEntity<String> noEvidence = http.exchange("/admin/v1/guide/tasks/" + postTask + "/completion", HttpMethod.POST,
+                new HttpEntity<>(Map.of(), Http.write(qianRead)), String.class);
+        assertThat(read(noEvidence).path("code").asText()).isEqualTo("EVIDENCE_REQUIRED");
+        ResponseEntity<String> withEvidence = http.exchange("/admin/v1/guide/tasks/" + postTask + "/completion", HttpMethod.POST,
+                new HttpEntity<>(Map.of("evidence", "https://img.example/post.png"), Http.write(qianRead)), String.class);
+        assertThat(read(withEvidence).path("status").asText()).isEqualTo("DONE");
+
+        // WeCom reports one new shopper, then a second: the goal is reached (wmC1 joined before the task and does not count)
+        stubGroupJoinedAt("wrC", "qian", now, Instant.now().getEpochSecond() + 1, "wmC1", "wmC2");
+        deliver(change("wrC", 11), crypt());
+        assertThat(taskStatus(growTask.path("id").asLong())).isEqualTo("OPEN");
+        stubGroupJoinedAt("wrC", "qian", now, Instant.now().getEpochSecond() + 1, "wmC1", "wmC2", "wmC3");
+        deliver(change("wrC", 12), crypt());
+        assertThat(taskStatus(growTask.path("id").asLong())).isEqualTo("DONE");
+        assertThat(jdbc.queryForObject("select evidence from guide_task where tenant_id = ? and id = ?", String.class, tenant,
+                growTask.path("id").asLong())).isEqualTo("2 shoppers joined");
+        assertThat(jdbc.queryForObject("select coalesce(sum(points), 0) from guide_points where tenant_id = ? and guide_id = ?", Long.class, tenant,
+                qian)).isEqualTo(5);
+    }
+
+    private String taskStatus(long id) {
+        return jdbc.queryForObject("select status from guide_task where tenant_id = ? and id = ?", String.class, tenant, id);
+    }
+
+    private String change(String chatId, int createTime) {
+        return "<xml><ToUserName>" + corpId + "</ToUserName><FromUserName>sys</FromUserName><CreateTime>" + createTime + "</CreateTime>"
+                + "<MsgType>event</MsgType><Event>change_external_chat</Event><ChatId>" + chatId + "</ChatId><ChangeType>update</ChangeType>"
+                + "<UpdateDetail>add_member</UpdateDetail><MemChangeCnt>1</MemChangeCnt></xml>";
+    }
+
     private void stubGroup(String chatId, String owner, long now, String... shoppers) {
+        stubGroupJoinedAt(chatId, owner, now, now - 3600, shoppers);
+    }
+
+    /** The group as WeCom's groupchat/get answers it: the owner, and the shoppers joined at {@code joinedAt} (epoch seconds). */
+    private void stubGroupJoinedAt(String chatId, String owner, long now, long joinedAt, String... shoppers) {
         StringBuilder members = new StringBuilder("{\"userid\":\"" + owner + "\",\"type\":1,\"join_time\":" + (now - 7200) + ",\"join_scene\":1}");
         for (String shopper : shoppers) {
-            members.append(",{\"userid\":\"").append(shopper).append("\",\"type\":2,\"join_time\":").append(now - 3600)
+            members.append(",{\"userid\":\"").append(shopper).append("\",\"type\":2,\"join_time\":").append(joinedAt)
                     .append(",\"join_scene\":3").append(shopper.equals("wmG1") ? ",\"unionid\":\"u-g1\"" : "").append("}");
         }
         wecom.stubFor(post(urlPathEqualTo("/cgi-bin/externalcontact/groupchat/get")).atPriority(1)

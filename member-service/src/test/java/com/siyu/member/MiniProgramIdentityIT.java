@@ -205,6 +205,49 @@ class MiniProgramIdentityIT {
     }
 
     @Test
+    void theShopperGivesTheirBirthdayOnceStaffCorrectItAndGuideServiceFindsBirthdaysByDay() {
+        long alice = login("bday-a").path("memberId").asLong();
+        long bob = login("bday-b").path("memberId").asLong();
+        HttpHeaders asAlice = Http.member(tenant, alice);
+        ResponseEntity<String> set = http.exchange("/api/v1/member/me/birthday", HttpMethod.PUT, new HttpEntity<>(Map.of("birthday", "1992-02-29"),
+                Http.write(asAlice)), String.class);
+        assertThat(set.getStatusCode().value()).as(set.getBody()).isEqualTo(200);
+        assertThat(read(set).path("birthday").asText()).isEqualTo("1992-02-29");
+        // the same again is fine; another one is the service desk's to correct, and nothing changed
+        assertThat(http.exchange("/api/v1/member/me/birthday", HttpMethod.PUT, new HttpEntity<>(Map.of("birthday", "1992-02-29"), Http.write(asAlice)),
+                String.class).getStatusCode().value()).isEqualTo(200);
+        ResponseEntity<String> again = http.exchange("/api/v1/member/me/birthday", HttpMethod.PUT, new HttpEntity<>(Map.of("birthday", "1992-03-01"),
+                Http.write(asAlice)), String.class);
+        assertThat(again.getStatusCode().value()).isEqualTo(409);
+        assertThat(read(again).path("code").asText()).isEqualTo("BIRTHDAY_ALREADY_SET");
+        for (String bad : new String[] {"2999-01-01", "1899-12-31", "1992-13-01", "02-29"}) {
+            assertThat(http.exchange("/api/v1/member/me/birthday", HttpMethod.PUT, new HttpEntity<>(Map.of("birthday", bad), Http.write(asAlice)),
+                    String.class).getStatusCode().value()).as(bad).isEqualTo(400);
+        }
+        assertThat(read(http.exchange("/api/v1/member/me", HttpMethod.GET, new HttpEntity<>(asAlice), String.class)).path("birthday").asText())
+                .isEqualTo("1992-02-29");
+        ResponseEntity<String> corrected = http.exchange("/admin/v1/member/members/" + bob + "/birthday", HttpMethod.PUT,
+                new HttpEntity<>(Map.of("birthday", "1985-12-05"), Http.write(Http.staff(tenant, 1, "OPERATOR"))), String.class);
+        assertThat(corrected.getStatusCode().value()).as(corrected.getBody()).isEqualTo(200);
+        assertThat(http.exchange("/admin/v1/member/members/" + bob + "/birthday", HttpMethod.PUT, new HttpEntity<>(Map.of("birthday", "1985-12-06"),
+                Http.write(Http.staff(tenant, 1, "CASHIER"))), String.class).getStatusCode().value()).isEqualTo(403);
+        assertThat(http.exchange("/admin/v1/member/members/" + bob + "/birthday", HttpMethod.PUT, new HttpEntity<>(Map.of("birthday", "1985-12-06"),
+                Http.write(Http.staff(tenant + 1, 1, "OPERATOR"))), String.class).getStatusCode().value()).isEqualTo(404);
+
+        HttpHeaders service = Http.internal(tenant);
+        JsonNode found = read(http.exchange("/internal/members/birthdays", HttpMethod.POST, new HttpEntity<>(Map.of("ids", List.of(alice, bob),
+                "days", List.of("--02-28", "--02-29", "--03-01")), service), String.class));
+        assertThat(found.findValuesAsText("id")).containsExactly(Long.toString(alice));
+        assertThat(found.get(0).path("birthday").asText()).isEqualTo("1992-02-29");
+        assertThat(read(http.exchange("/internal/members/birthdays", HttpMethod.POST, new HttpEntity<>(Map.of("ids", List.of(alice, bob),
+                "days", List.of("--12-05")), service), String.class)).findValuesAsText("id")).containsExactly(Long.toString(bob));
+        assertThat(read(http.exchange("/internal/members/birthdays", HttpMethod.POST, new HttpEntity<>(Map.of("ids", List.of(alice, bob),
+                "days", List.of("--02-29", "--12-05")), Http.internal(tenant + 1)), String.class))).isEmpty();
+        assertThat(http.exchange("/internal/members/birthdays", HttpMethod.POST, new HttpEntity<>(Map.of("ids", List.of(alice), "days", List.of("02-29")),
+                service), String.class).getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
     void weChatRefusingTheCodeIsAClear400() {
         ResponseEntity<String> invalid = loginResponse("invalid-code");
         assertThat(invalid.getStatusCode().value()).isEqualTo(400);

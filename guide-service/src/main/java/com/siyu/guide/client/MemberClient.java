@@ -33,4 +33,14 @@ public interface MemberClient {
 
     record Dormant(long id, java.time.Instant lastSeenAt) {
     }
+
+    /** Which of these members (at most 5000) have a birthday on one of the days (month and day), with the birthday. */
+    @PostMapping("/internal/members/birthdays")
+    java.util.List<Birthday> birthdays(@RequestBody BirthdayQuery query);
+
+    record BirthdayQuery(java.util.List<Long> ids, java.util.List<java.time.MonthDay> days) {
+    }
+
+    record Birthday(long id, java.time.LocalDate birthday) {
+    }
 }

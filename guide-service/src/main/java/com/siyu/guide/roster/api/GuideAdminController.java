@@ -24,8 +24,10 @@ import org.springframework.web.bind.annotation.RestController;
 class GuideAdminController {
 
     private final Roster roster;
+    private final com.siyu.guide.tasks.domain.Training training;
 
-    GuideAdminController(Roster roster) {
+    GuideAdminController(Roster roster, com.siyu.guide.tasks.domain.Training training) {
+        this.training = training;
         this.roster = roster;
     }
 
@@ -37,6 +39,8 @@ class GuideAdminController {
         }
         Guide guide = roster.enrol(new NewGuide(request.storeId(), request.staffId(), request.merchantId(), request.name(), request.phone(),
                 request.wecomUserId(), request.level() == null ? 1 : request.level()));
+        // the tenant's newbie path starts now (the hourly sweep gives it if this fails after the enrolment committed)
+        training.enrol(guide.id());
         return ResponseEntity.created(URI.create("/admin/v1/guide/guides/" + guide.id())).body(GuideResponse.of(guide));
     }
 

@@ -18,4 +18,7 @@ public interface GuideRepository {
     List<Guide> list(Long storeId);
 
     void updateStatus(long id, GuideStatus status);
+
+    /** Raises the guide's level to {@code level} if it is lower (levels earned by guide points never go down); true when raised. */
+    boolean raiseLevel(long id, int level);
 }

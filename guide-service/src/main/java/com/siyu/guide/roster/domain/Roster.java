@@ -77,6 +77,11 @@ public class Roster {
         return guides.findByWecomUser(wecomUserId);
     }
 
+    /** A level earned by guide points: raised, never lowered (an operator may still set it). */
+    public boolean raiseLevel(long id, int level) {
+        return guides.raiseLevel(id, level);
+    }
+
     public List<Guide> list(Long storeId) {
         return guides.list(storeId);
     }

@@ -82,6 +82,12 @@ class MybatisGuideRepository implements GuideRepository {
                 .set("status", status.name()).set("updated_at", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)));
     }
 
+    @Override
+    public boolean raiseLevel(long id, int level) {
+        return mapper.update(null, new com.baomidou.mybatisplus.core.conditions.update.UpdateWrapper<GuideRow>().eq("id", id).lt("level", level)
+                .set("level", level).set("updated_at", LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))) == 1;
+    }
+
     private static Guide toGuide(GuideRow row) {
         return new Guide(row.id, row.storeId, row.staffId, row.merchantId, row.name, row.phone, row.wecomUserId,
                 row.level == null ? 1 : row.level, GuideStatus.valueOf(row.status), row.createdAt.toInstant(ZoneOffset.UTC));

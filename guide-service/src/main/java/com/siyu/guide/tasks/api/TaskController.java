@@ -55,7 +55,7 @@ class TaskController {
 
     record PolicyRequest(@NotNull Boolean welcomeEnabled, @NotNull @Min(1) @Max(720) Integer welcomeHours, @Size(max = 500) String welcomeContent,
                          @Positive Long bigSpendFen, @NotNull @Min(1) @Max(720) Integer bigSpendHours, @NotNull @Min(0) @Max(10_000) Integer rewardPoints,
-                         @Min(0) @Max(365) Integer dormantDays) {
+                         @Min(0) @Max(365) Integer dormantDays, @Min(0) @Max(30) Integer birthdayDays, Boolean couponExpiryEnabled) {
     }
 
     @GetMapping("/admin/v1/guide/task-policy")
@@ -68,7 +68,9 @@ class TaskController {
     TaskPolicy setPolicy(@Valid @RequestBody PolicyRequest r) {
         StaffOnly.require("TENANT_ADMIN");
         return tasks.setPolicy(new TaskPolicy(r.welcomeEnabled(), r.welcomeHours(), r.welcomeContent(), r.bigSpendFen(), r.bigSpendHours(),
-                r.rewardPoints(), r.dormantDays() == null ? TaskPolicy.DEFAULT.dormantDays() : r.dormantDays()));
+                r.rewardPoints(), r.dormantDays() == null ? TaskPolicy.DEFAULT.dormantDays() : r.dormantDays(),
+                r.birthdayDays() == null ? TaskPolicy.DEFAULT.birthdayDays() : r.birthdayDays(),
+                r.couponExpiryEnabled() == null ? TaskPolicy.DEFAULT.couponExpiryEnabled() : r.couponExpiryEnabled()));
     }
 
     /** GUIDE: the guide marks it done; PAYMENT: done when {@code memberId} pays after it was set. rewardPoints: guide points, default 0. */
@@ -79,11 +81,11 @@ class TaskController {
 
     record TaskResponse(long id, Task.Rule rule, long guideId, long storeId, Long memberId, String title, String content, Long couponTemplateId,
                         int rewardPoints, Task.CompletesOn completesOn, Task.Status status, boolean overdue, Instant dueAt, Instant escalatedAt,
-                        Instant doneAt, String doneBy, String evidence, Instant createdAt) {
+                        Instant doneAt, String doneBy, String evidence, Instant createdAt, String chatId, Integer goal, String stepCode) {
         static TaskResponse of(Task t) {
             return new TaskResponse(t.id(), t.rule(), t.guideId(), t.storeId(), t.memberId(), t.title(), t.content(), t.couponTemplateId(),
                     t.rewardPoints(), t.completesOn(), t.status(), t.overdueAt(Instant.now()), t.dueAt(), t.escalatedAt(), t.doneAt(), t.doneBy(),
-                    t.evidence(), t.createdAt());
+                    t.evidence(), t.createdAt(), t.chatId(), t.goal(), t.stepCode());
         }
     }
 
@@ -96,6 +98,21 @@ class TaskController {
         references.couponTemplate("couponTemplateId", r.couponTemplateId());
         List<Task> created = tasks.assign(new Tasks.Assignment(r.guideIds(), r.storeId(), r.memberId(), r.title(), r.content(), r.couponTemplateId(),
                 r.rewardPoints() == null ? 0 : r.rewardPoints(), r.completesOn(), r.dueAt()), manager);
+        return ResponseEntity.created(URI.create("/admin/v1/guide/tasks/" + created.get(0).id())).body(created.stream().map(TaskResponse::of).toList());
+    }
+
+    /** goal: done when the group has gained that many shoppers (WeCom's callbacks); without it the guide gives evidence. */
+    record CommunityRequest(@NotNull @Size(min = 1, max = 100) List<@NotBlank @Size(max = 64) String> chatIds, @NotBlank @Size(max = 100) String title,
+                            @Size(max = 1000) String content, @Min(1) @Max(500) Integer goal, @Min(0) @Max(10_000) Integer rewardPoints,
+                            @NotNull Instant dueAt) {
+    }
+
+    /** Community tasks (社群任务): one per WeCom group, to the group's owner guide. */
+    @PostMapping("/admin/v1/guide/community-tasks")
+    ResponseEntity<List<TaskResponse>> assignCommunity(@Valid @RequestBody CommunityRequest r) {
+        Caller manager = StaffOnly.require("TENANT_ADMIN", "OPERATOR", "MANAGER");
+        List<Task> created = tasks.assignCommunity(new Tasks.CommunityAssignment(r.chatIds(), r.title(), r.content(), r.goal(),
+                r.rewardPoints() == null ? 0 : r.rewardPoints(), r.dueAt()), manager);
         return ResponseEntity.created(URI.create("/admin/v1/guide/tasks/" + created.get(0).id())).body(created.stream().map(TaskResponse::of).toList());
     }
 

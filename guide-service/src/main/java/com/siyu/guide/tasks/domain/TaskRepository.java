@@ -13,7 +13,13 @@ public interface TaskRepository {
     void savePolicy(TaskPolicy policy, Instant now);
 
     record NewTask(Task.Rule rule, long guideId, long storeId, Long memberId, String title, String content, Long couponTemplateId, int rewardPoints,
-                   Task.CompletesOn completesOn, String sourceKey, Instant dueAt, Long createdBy) {
+                   Task.CompletesOn completesOn, String sourceKey, Instant dueAt, Long createdBy, String chatId, Integer goal) {
+
+        /** A task about a member or no one (no group). */
+        public NewTask(Task.Rule rule, long guideId, long storeId, Long memberId, String title, String content, Long couponTemplateId, int rewardPoints,
+                       Task.CompletesOn completesOn, String sourceKey, Instant dueAt, Long createdBy) {
+            this(rule, guideId, storeId, memberId, title, content, couponTemplateId, rewardPoints, completesOn, sourceKey, dueAt, createdBy, null, null);
+        }
     }
 
     /** The new task's id; empty when a task of this rule and source key exists already (a redelivered event). */
@@ -26,6 +32,15 @@ public interface TaskRepository {
 
     /** The member's OPEN tasks that a payment completes, set before {@code paidAt}. */
     List<Task> openOnPayment(long memberId, Instant paidAt);
+
+    /** The OPEN JOINS tasks about this WeCom group. */
+    List<Task> openOnJoins(String chatId);
+
+    /** Shoppers (external contacts) who joined the group at or after {@code since}. */
+    int shopperJoins(String chatId, Instant since);
+
+    /** Tasks of this guide marked DONE. */
+    long doneCount(long guideId);
 
     /** Credits the task's reward once. */
     void credit(Task task, Instant at);

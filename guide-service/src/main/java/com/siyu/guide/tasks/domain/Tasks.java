@@ -7,14 +7,21 @@ import com.siyu.common.reference.UnknownReference;
 import com.siyu.guide.binding.domain.Binding;
 import com.siyu.guide.binding.domain.Bindings;
 import com.siyu.guide.client.MemberClient;
+import com.siyu.guide.client.TenantZones;
 import com.siyu.guide.events.domain.GuideEvents;
 import com.siyu.guide.roster.domain.Guide;
 import com.siyu.guide.roster.domain.GuideScope;
 import com.siyu.guide.roster.domain.GuideStatus;
 import com.siyu.guide.roster.domain.Roster;
+import com.siyu.guide.wecom.domain.WecomGroup;
+import com.siyu.guide.wecom.domain.WecomGroupRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,16 +56,22 @@ public class Tasks {
     private final Bindings bindings;
     private final GuideEvents events;
     private final MemberClient members;
+    private final WecomGroupRepository groups;
+    private final Training training;
+    private final TenantZones zones;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    public Tasks(TaskRepository tasks, Roster roster, Bindings bindings, GuideEvents events, MemberClient members,
-                 PlatformTransactionManager transactions, Clock clock) {
+    public Tasks(TaskRepository tasks, Roster roster, Bindings bindings, GuideEvents events, MemberClient members, WecomGroupRepository groups,
+                 Training training, TenantZones zones, PlatformTransactionManager transactions, Clock clock) {
         this.tasks = tasks;
         this.roster = roster;
         this.bindings = bindings;
         this.events = events;
         this.members = members;
+        this.groups = groups;
+        this.training = training;
+        this.zones = zones;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -115,6 +128,71 @@ public class Tasks {
                 "p" + paymentNo, paidAt.plus(Duration.ofHours(policy.bigSpendHours())), null), now));
     }
 
+    /**
+     * coupon-service's CouponExpiring: the member's guide reminds them to use the coupon before it ends; done by the
+     * member's next payment. Once per coupon; none once the coupon has ended (a late delivery) or without an active guide.
+     */
+    @Transactional
+    public Optional<Long> couponExpiring(long memberId, long couponId, long templateId, Instant validTo, long daysLeft) {
+        Instant now = clock.instant();
+        if (!policy().couponExpiryEnabled() || !validTo.isAfter(now)) {
+            return Optional.empty();
+        }
+        return bindings.guideOf(memberId).filter(b -> b.guide().status() == GuideStatus.ACTIVE).flatMap(b -> tasks.insert(new TaskRepository.NewTask(
+                Task.Rule.COUPON_EXPIRY, b.guide().id(), b.guide().storeId(), memberId, "券即将过期提醒",
+                "会员有一张券 " + daysLeft + " 天后到期：提醒到店使用", templateId, policy().rewardPoints(), Task.CompletesOn.PAYMENT, "c" + couponId,
+                validTo, null), now));
+    }
+
+    public record CommunityAssignment(List<String> chatIds, String title, String content, Integer goal, int rewardPoints, Instant dueAt) {
+    }
+
+    /**
+     * A manager's community task for each named WeCom group, to the group's owner (an active guide the manager sees): with
+     * a {@code goal} it is done when the group has gained that many shoppers (WeCom's change callbacks), else when the
+     * guide gives evidence (a post, an activity held).
+     */
+    @Transactional
+    public List<Task> assignCommunity(CommunityAssignment assignment, Caller manager) {
+        if (!assignment.dueAt().isAfter(clock.instant())) {
+            throw new DomainException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "dueAt must be in the future");
+        }
+        List<TaskRepository.NewTask> planned = new ArrayList<>();
+        for (String chatId : new LinkedHashSet<>(assignment.chatIds())) {
+            WecomGroup group = groups.find(chatId).orElseThrow(() -> new DomainException(HttpStatus.UNPROCESSABLE_ENTITY,
+                    "UNKNOWN_WECOM_GROUP", "chatIds " + chatId + " is not a WeCom group of this tenant (sync the groups first)"));
+            if (!"ACTIVE".equals(group.status())) {
+                throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, "GROUP_NOT_ACTIVE", "WeCom group " + chatId + " is " + group.status());
+            }
+            Guide owner = Optional.ofNullable(group.ownerGuideId()).flatMap(roster::find).filter(g -> GuideScope.sees(manager, g))
+                    .orElseThrow(() -> new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, "GROUP_WITHOUT_GUIDE",
+                            "WeCom group " + chatId + " is not owned by a guide you manage"));
+            if (owner.status() != GuideStatus.ACTIVE) {
+                throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, "GUIDE_NOT_ACTIVE", "Guide " + owner.id() + " is " + owner.status());
+            }
+            planned.add(new TaskRepository.NewTask(Task.Rule.COMMUNITY, owner.id(), owner.storeId(), null, assignment.title(), assignment.content(),
+                    null, assignment.rewardPoints(), assignment.goal() == null ? Task.CompletesOn.GUIDE : Task.CompletesOn.JOINS, null,
+                    assignment.dueAt(), manager.staffId(), chatId, assignment.goal()));
+        }
+        Instant now = clock.instant();
+        return planned.stream().map(t -> tasks.find(tasks.insert(t, now).orElseThrow()).orElseThrow()).toList();
+    }
+
+    /** After WeCom's change callback recorded joins: the group's JOINS tasks whose goal is reached are done. */
+    @Transactional
+    public int groupJoined(String chatId) {
+        Instant now = clock.instant();
+        int done = 0;
+        for (Task task : tasks.openOnJoins(chatId)) {
+            int joined = tasks.shopperJoins(chatId, task.createdAt());
+            if (joined >= task.goal() && tasks.complete(task.id(), "AUTO", joined + " shoppers joined", now)) {
+                completed(task, "AUTO", now);
+                done++;
+            }
+        }
+        return done;
+    }
+
     public record Assignment(List<Long> guideIds, Long storeId, Long memberId, String title, String content, Long couponTemplateId,
                              int rewardPoints, Task.CompletesOn completesOn, Instant dueAt) {
     }
@@ -166,8 +244,20 @@ public class Tasks {
         if (task.status() == Task.Status.CANCELLED) {
             throw new DomainException(HttpStatus.CONFLICT, "TASK_CANCELLED", "Task " + task.id() + " was cancelled");
         }
-        if (task.completesOn() == Task.CompletesOn.PAYMENT && task.status() == Task.Status.OPEN) {
-            throw new DomainException(HttpStatus.CONFLICT, "TASK_COMPLETES_ON_PAYMENT", "Task " + task.id() + " is done when its member pays");
+        if (task.status() == Task.Status.OPEN) {
+            if (task.completesOn() == Task.CompletesOn.PAYMENT) {
+                throw new DomainException(HttpStatus.CONFLICT, "TASK_COMPLETES_ON_PAYMENT", "Task " + task.id() + " is done when its member pays");
+            }
+            if (task.completesOn() == Task.CompletesOn.JOINS) {
+                throw new DomainException(HttpStatus.CONFLICT, "TASK_COMPLETES_ON_JOINS",
+                        "Task " + task.id() + " is done when its group has gained " + task.goal() + " shoppers");
+            }
+            if (task.rule() == Task.Rule.COMMUNITY && (evidence == null || evidence.isBlank())) {
+                throw new DomainException(HttpStatus.BAD_REQUEST, "EVIDENCE_REQUIRED", "A community task is done with its evidence (a screenshot URL, a note)");
+            }
+            if (task.rule() == Task.Rule.NEWBIE) {
+                training.requireUnlocked(task);
+            }
         }
         Instant now = clock.instant();
         if (tasks.complete(task.id(), "GUIDE", evidence, now)) {
@@ -178,6 +268,7 @@ public class Tasks {
 
     private void completed(Task task, String by, Instant at) {
         tasks.credit(task, at);
+        training.rewarded(task.guideId(), at);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("taskId", task.id());
         data.put("rule", task.rule().name());
@@ -211,10 +302,86 @@ public class Tasks {
         return newGuideOf.isEmpty() ? 0 : tasks.moveOpen(fromGuideId, newGuideOf);
     }
 
-    @Scheduled(fixedDelayString = "${siyu.guide.dormant-task-interval:PT6H}", initialDelayString = "PT5M")
-    @SchedulerLock(name = "guide.dormant-tasks", lockAtMostFor = "PT2H", lockAtLeastFor = "PT1M")
-    public void scheduledDormant() {
-        dormant(clock.instant());
+    @Scheduled(fixedDelayString = "${siyu.guide.lifecycle-task-interval:PT6H}", initialDelayString = "PT5M")
+    @SchedulerLock(name = "guide.lifecycle-tasks", lockAtMostFor = "PT2H", lockAtLeastFor = "PT1M")
+    public void scheduledLifecycle() {
+        Instant now = clock.instant();
+        dormant(now);
+        birthdays(now);
+    }
+
+    /**
+     * Every tenant's bound members whose birthday falls in the coming {@code birthdayDays} (from tomorrow, in the mall's
+     * time zone) get their ACTIVE guide a BIRTHDAY task due at the end of the birthday, once per member and year. A 29
+     * February birthday is kept on 28 February in other years.
+     */
+    public int birthdays(Instant now) {
+        int created = 0;
+        for (long tenant : tasks.tenantsWithActiveGuides()) {
+            try {
+                created += CallerContext.callAs(Caller.system(tenant), () -> birthdaysOfTenant(now));
+            } catch (RuntimeException e) {
+                log.warn("Birthday tasks of tenant {} stopped: {}", tenant, e.getMessage());
+            }
+        }
+        return created;
+    }
+
+    private int birthdaysOfTenant(Instant now) {
+        TaskPolicy policy = policy();
+        if (policy.birthdayDays() <= 0) {
+            return 0;
+        }
+        ZoneId zone = zones.zone();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        Map<MonthDay, LocalDate> window = new LinkedHashMap<>();
+        for (int d = 1; d <= policy.birthdayDays(); d++) {
+            LocalDate day = today.plusDays(d);
+            window.put(MonthDay.from(day), day);
+            if (day.getMonthValue() == 2 && day.getDayOfMonth() == 28 && !day.isLeapYear()) {
+                window.put(MonthDay.of(2, 29), day);
+            }
+        }
+        int created = 0;
+        for (Guide guide : roster.list(null)) {
+            if (guide.status() != GuideStatus.ACTIVE) {
+                continue;
+            }
+            created += forEachPage(guide, ids -> {
+                int made = 0;
+                for (MemberClient.Birthday member : members.birthdays(new MemberClient.BirthdayQuery(ids, List.copyOf(window.keySet())))) {
+                    LocalDate day = window.get(MonthDay.from(member.birthday()));
+                    if (day == null) {
+                        continue;
+                    }
+                    if (tasks.insert(new TaskRepository.NewTask(Task.Rule.BIRTHDAY, guide.id(), guide.storeId(), member.id(), "生日关怀",
+                            "会员 " + day.getMonthValue() + " 月 " + day.getDayOfMonth() + " 日生日：提前送上祝福，可附一张生日券", null,
+                            policy.rewardPoints(), Task.CompletesOn.GUIDE, "m" + member.id() + ":y" + day.getYear(),
+                            day.plusDays(1).atStartOfDay(zone).toInstant(), null), now).isPresent()) {
+                        made++;
+                    }
+                }
+                return made;
+            });
+        }
+        return created;
+    }
+
+    /** Runs {@code page} over the guide's bound members, 1,000 ids at a time; the sum of what it answers. */
+    private int forEachPage(Guide guide, java.util.function.ToIntFunction<List<Long>> page) {
+        int total = 0;
+        long after = 0;
+        while (true) {
+            List<Binding> bound = bindings.membersOf(guide.id(), after, 1_000);
+            if (bound.isEmpty()) {
+                return total;
+            }
+            after = bound.get(bound.size() - 1).memberId();
+            total += page.applyAsInt(bound.stream().map(Binding::memberId).toList());
+            if (bound.size() < 1_000) {
+                return total;
+            }
+        }
     }
 
     /**
@@ -245,27 +412,18 @@ public class Tasks {
             if (guide.status() != GuideStatus.ACTIVE) {
                 continue;
             }
-            long after = 0;
-            while (true) {
-                List<Binding> page = bindings.membersOf(guide.id(), after, 1_000);
-                if (page.isEmpty()) {
-                    break;
-                }
-                after = page.get(page.size() - 1).memberId();
-                List<MemberClient.Dormant> dormant = members.dormant(new MemberClient.DormantQuery(
-                        page.stream().map(Binding::memberId).toList(), since));
-                for (MemberClient.Dormant member : dormant) {
+            created += forEachPage(guide, ids -> {
+                int made = 0;
+                for (MemberClient.Dormant member : members.dormant(new MemberClient.DormantQuery(ids, since))) {
                     long days = Duration.between(member.lastSeenAt(), now).toDays();
                     if (tasks.insert(new TaskRepository.NewTask(Task.Rule.DORMANT, guide.id(), guide.storeId(), member.id(), "沉睡会员唤醒",
                             "会员已 " + days + " 天未到店：问候并邀请回店，可附一张券", null, policy.rewardPoints(), Task.CompletesOn.PAYMENT,
                             "m" + member.id() + ":s" + member.lastSeenAt().toEpochMilli(), now.plus(Duration.ofHours(72)), null), now).isPresent()) {
-                        created++;
+                        made++;
                     }
                 }
-                if (page.size() < 1_000) {
-                    break;
-                }
-            }
+                return made;
+            });
         }
         return created;
     }

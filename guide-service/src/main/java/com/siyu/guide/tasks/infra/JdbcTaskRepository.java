@@ -33,19 +33,20 @@ class JdbcTaskRepository implements TaskRepository {
     public Optional<TaskPolicy> policy() {
         return jdbc.query("select * from guide_task_policy where tenant_id = ?", (rs, n) -> new TaskPolicy(rs.getBoolean("welcome_enabled"),
                 rs.getInt("welcome_hours"), rs.getString("welcome_content"), (Long) rs.getObject("big_spend_fen"), rs.getInt("big_spend_hours"),
-                rs.getInt("reward_points"), rs.getInt("dormant_days")), CallerContext.requireTenant()).stream().findFirst();
+                rs.getInt("reward_points"), rs.getInt("dormant_days"), rs.getInt("birthday_days"), rs.getBoolean("coupon_expiry_enabled")), CallerContext.requireTenant()).stream().findFirst();
     }
 
     @Override
     public void savePolicy(TaskPolicy p, Instant now) {
         // the primary key is the tenant: "on duplicate key" can only meet this tenant's row
         jdbc.update("insert into guide_task_policy (tenant_id, welcome_enabled, welcome_hours, welcome_content, big_spend_fen, big_spend_hours,"
-                        + " reward_points, dormant_days, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on duplicate key update"
-                        + " welcome_enabled = values(welcome_enabled), dormant_days = values(dormant_days),"
+                        + " reward_points, dormant_days, birthday_days, coupon_expiry_enabled, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " on duplicate key update welcome_enabled = values(welcome_enabled), dormant_days = values(dormant_days),"
+                        + " birthday_days = values(birthday_days), coupon_expiry_enabled = values(coupon_expiry_enabled),"
                         + " welcome_hours = values(welcome_hours), welcome_content = values(welcome_content), big_spend_fen = values(big_spend_fen),"
                         + " big_spend_hours = values(big_spend_hours), reward_points = values(reward_points), updated_at = values(updated_at)",
                 CallerContext.requireTenant(), p.welcomeEnabled(), p.welcomeHours(), p.welcomeContent(), p.bigSpendFen(), p.bigSpendHours(),
-                p.rewardPoints(), p.dormantDays(), Timestamp.from(now));
+                p.rewardPoints(), p.dormantDays(), p.birthdayDays(), p.couponExpiryEnabled(), Timestamp.from(now));
     }
 
     @Override
@@ -55,8 +56,8 @@ class JdbcTaskRepository implements TaskRepository {
         try {
             jdbc.update(connection -> {
                 PreparedStatement insert = connection.prepareStatement("insert into guide_task (tenant_id, rule, guide_id, store_id, member_id, title,"
-                        + " content, coupon_template_id, reward_points, completes_on, source_key, status, due_at, created_by, created_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+                        + " content, coupon_template_id, reward_points, completes_on, source_key, status, due_at, created_by, created_at, chat_id, goal)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
                 insert.setLong(1, tenant);
                 insert.setString(2, t.rule().name());
                 insert.setLong(3, t.guideId());
@@ -71,6 +72,8 @@ class JdbcTaskRepository implements TaskRepository {
                 insert.setTimestamp(12, Timestamp.from(t.dueAt()));
                 insert.setObject(13, t.createdBy());
                 insert.setTimestamp(14, Timestamp.from(now));
+                insert.setString(15, t.chatId());
+                insert.setObject(16, t.goal());
                 return insert;
             }, key);
         } catch (DuplicateKeyException e) {
@@ -95,6 +98,25 @@ class JdbcTaskRepository implements TaskRepository {
     public List<Task> openOnPayment(long memberId, Instant paidAt) {
         return jdbc.query("select * from guide_task where tenant_id = ? and member_id = ? and status = 'OPEN' and completes_on = 'PAYMENT'"
                 + " and created_at <= ? order by id", JdbcTaskRepository::toTask, CallerContext.requireTenant(), memberId, Timestamp.from(paidAt));
+    }
+
+    @Override
+    public List<Task> openOnJoins(String chatId) {
+        return jdbc.query("select * from guide_task where tenant_id = ? and chat_id = ? and status = 'OPEN' and completes_on = 'JOINS' order by id",
+                JdbcTaskRepository::toTask, CallerContext.requireTenant(), chatId);
+    }
+
+    @Override
+    public int shopperJoins(String chatId, Instant since) {
+        return jdbc.queryForObject("select count(*) from guide_wecom_group_event e join guide_wecom_group_member m on m.tenant_id = e.tenant_id"
+                + " and m.chat_id = e.chat_id and m.member_key = e.member_key and m.external = 1 where e.tenant_id = ? and e.chat_id = ?"
+                + " and e.kind = 'JOIN' and e.at >= ?", Integer.class, CallerContext.requireTenant(), chatId, Timestamp.from(since));
+    }
+
+    @Override
+    public long doneCount(long guideId) {
+        return jdbc.queryForObject("select count(*) from guide_task where tenant_id = ? and guide_id = ? and status = 'DONE'", Long.class,
+                CallerContext.requireTenant(), guideId);
     }
 
     @Override
@@ -195,12 +217,17 @@ class JdbcTaskRepository implements TaskRepository {
                 rs.getLong(3), rs.getLong(4)), args.toArray());
     }
 
+    /** Tasks by a query of this package (the training path's). */
+    List<Task> query(String sql, Object... args) {
+        return jdbc.query(sql, JdbcTaskRepository::toTask, args);
+    }
+
     private static Task toTask(ResultSet rs, int n) throws SQLException {
         return new Task(rs.getLong("id"), Task.Rule.valueOf(rs.getString("rule")), rs.getLong("guide_id"), rs.getLong("store_id"),
                 (Long) rs.getObject("member_id"), rs.getString("title"), rs.getString("content"), (Long) rs.getObject("coupon_template_id"),
                 rs.getInt("reward_points"), Task.CompletesOn.valueOf(rs.getString("completes_on")), Task.Status.valueOf(rs.getString("status")),
                 instant(rs, "due_at"), instant(rs, "escalated_at"), instant(rs, "done_at"), rs.getString("done_by"), rs.getString("evidence"),
-                instant(rs, "created_at"));
+                instant(rs, "created_at"), rs.getString("chat_id"), (Integer) rs.getObject("goal"), rs.getString("step_code"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

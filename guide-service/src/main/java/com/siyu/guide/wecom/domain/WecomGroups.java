@@ -38,12 +38,14 @@ public class WecomGroups {
     private final WecomApi wecom;
     private final WecomMembers members;
     private final Roster roster;
+    private final com.siyu.guide.tasks.domain.Tasks tasks;
     private final TenantZones zones;
     private final org.springframework.transaction.support.TransactionTemplate tx;
     private final Clock clock;
 
     public WecomGroups(WecomGroupRepository groups, WecomCorps corps, WecomApi wecom, WecomMembers members, Roster roster, TenantZones zones,
-                       org.springframework.transaction.PlatformTransactionManager transactions, Clock clock) {
+                       com.siyu.guide.tasks.domain.Tasks tasks, org.springframework.transaction.PlatformTransactionManager transactions, Clock clock) {
+        this.tasks = tasks;
         this.groups = groups;
         this.corps = corps;
         this.wecom = wecom;
@@ -102,7 +104,12 @@ public class WecomGroups {
             groups.saveGroup(chatId, chat.name(), chat.ownerUserId(), owner, chat.createdAt(), chat.members().size(), now);
             // one reader of a group at a time: a callback and a sync racing record each join and leave once
             groups.lock(chatId);
-            return apply(corp, chatId, chat, now);
+            int[] changed = apply(corp, chatId, chat, now);
+            if (changed[0] > 0) {
+                // the same transaction: a community task's goal is reached exactly when the joins are recorded
+                tasks.groupJoined(chatId);
+            }
+            return changed;
         });
     }
 

@@ -56,6 +56,15 @@ class ShopperIdentityController {
         return MemberResponse.of(members.get(memberId()));
     }
 
+    record BirthdayRequest(@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Past java.time.LocalDate birthday) {
+    }
+
+    /** The shopper gives their birthday once (yyyy-MM-dd); the same again is a no-op, another one 409 BIRTHDAY_ALREADY_SET. */
+    @org.springframework.web.bind.annotation.PutMapping("/api/v1/member/me/birthday")
+    MemberResponse birthday(@Valid @RequestBody BirthdayRequest request) {
+        return MemberResponse.of(members.setBirthday(memberId(), request.birthday(), true));
+    }
+
     private static long memberId() {
         Caller caller = CallerContext.current();
         if (!caller.isMember() || !caller.hasTenant()) {

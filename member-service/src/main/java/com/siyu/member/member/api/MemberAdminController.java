@@ -36,6 +36,16 @@ class MemberAdminController {
                 .body(body);
     }
 
+    record BirthdayRequest(@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Past java.time.LocalDate birthday) {
+    }
+
+    /** The service desk sets or corrects a member's birthday (yyyy-MM-dd). */
+    @org.springframework.web.bind.annotation.PutMapping("/{id}/birthday")
+    MemberResponse birthday(@PathVariable long id, @Valid @RequestBody BirthdayRequest request) {
+        StaffOnly.require("TENANT_ADMIN", "OPERATOR", "MANAGER");
+        return MemberResponse.of(members.setBirthday(id, request.birthday(), false));
+    }
+
     @GetMapping("/{id}")
     MemberResponse get(@PathVariable long id) {
         StaffOnly.require();

@@ -5,6 +5,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,5 +51,18 @@ class MemberInternalController {
     @PostMapping("/internal/members/dormant")
     List<Dormant> dormant(@Valid @RequestBody DormantRequest request) {
         return members.dormantAmong(request.ids(), request.since()).entrySet().stream().map(e -> new Dormant(e.getKey(), e.getValue())).toList();
+    }
+
+    record BirthdaysRequest(@NotNull @Size(min = 1, max = 5000) List<@NotNull @Positive Long> ids,
+                            @NotNull @Size(min = 1, max = 32) List<@NotNull MonthDay> days) {
+    }
+
+    record Birthday(long id, LocalDate birthday) {
+    }
+
+    /** guide-service's birthday tasks: which of the ids have a birthday on one of the days ("--MM-dd"). */
+    @PostMapping("/internal/members/birthdays")
+    List<Birthday> birthdays(@Valid @RequestBody BirthdaysRequest request) {
+        return members.birthdaysAmong(request.ids(), request.days()).entrySet().stream().map(e -> new Birthday(e.getKey(), e.getValue())).toList();
     }
 }

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 public record Member(long id, long tenantId, Phone phone, String nickname, FunnelStage stage, MemberStatus status, Long mergedInto,
                      long growth, String tierCode, long totalSpendFen, int visits, Instant lastVisitAt, Long registeredStoreId,
-                     Instant createdAt) {
+                     Instant createdAt, java.time.LocalDate birthday) {
 
     public boolean isActive() {
         return status == MemberStatus.ACTIVE;

@@ -17,6 +17,12 @@ public interface MemberRepository {
     /** The active members among {@code ids} not seen since {@code since}: last visit before it, or none and registered before it. */
     java.util.Map<Long, java.time.Instant> dormantAmong(Collection<Long> ids, java.time.Instant since);
 
+    /** The active members among {@code ids} whose birthday falls on one of {@code days} (month and day), with the birthday. */
+    java.util.Map<Long, java.time.LocalDate> birthdaysAmong(Collection<Long> ids, Collection<java.time.MonthDay> days);
+
+    /** Sets an active member's birthday; with {@code onlyIfUnset} only while it has none or this one; false when nothing was set. */
+    boolean setBirthday(long id, java.time.LocalDate birthday, boolean onlyIfUnset);
+
     /** Sets the member's phone; a walk-in becomes a registered member. */
     void bindPhone(long id, Phone phone);
 

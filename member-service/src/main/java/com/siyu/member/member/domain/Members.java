@@ -77,6 +77,30 @@ public class Members {
         return members.dormantAmong(ids, since);
     }
 
+    /** The active members among {@code ids} with a birthday on one of {@code days}, with the birthday (guide-service's birthday tasks). */
+    public java.util.Map<Long, java.time.LocalDate> birthdaysAmong(java.util.Collection<Long> ids, java.util.Collection<java.time.MonthDay> days) {
+        return members.birthdaysAmong(ids, days);
+    }
+
+    /**
+     * Sets the member's birthday. The shopper gives it once (birthday rewards would otherwise invite a new birthday every
+     * month): a different one after that is 409 BIRTHDAY_ALREADY_SET and staff correct it. Setting the same one again is a no-op.
+     */
+    public Member setBirthday(long id, java.time.LocalDate birthday, boolean byShopper) {
+        if (birthday.isBefore(java.time.LocalDate.of(1900, 1, 1))) {
+            throw new DomainException(org.springframework.http.HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "birthday is before 1900");
+        }
+        if (!members.setBirthday(id, birthday, byShopper)) {
+            Member member = get(id);
+            if (!member.isActive()) {
+                throw new DomainException(org.springframework.http.HttpStatus.CONFLICT, "MEMBER_NOT_ACTIVE", "Member " + id + " is " + member.status());
+            }
+            throw new DomainException(org.springframework.http.HttpStatus.CONFLICT, "BIRTHDAY_ALREADY_SET",
+                    "The birthday is set already; ask the service desk to correct it");
+        }
+        return get(id);
+    }
+
     /** The member as seen by other services: a merged member resolves to the one it was merged into. */
     public Member resolve(long id) {
         Member member = get(id);

@@ -13,6 +13,12 @@ public interface MemberMapper extends BaseMapper<MemberRow> {
             + " updated_at = #{now} where id = #{id}")
     int bindPhone(@Param("id") long id, @Param("phone") String phone, @Param("now") LocalDateTime now);
 
+    /** Sets the birthday of an active member; {@code onlyIfUnset}: only while it has none (or has this one already). */
+    @Update("update member set birthday = #{birthday}, updated_at = #{now} where id = #{id} and status = 'ACTIVE'"
+            + " and (#{onlyIfUnset} = false or birthday is null or birthday = #{birthday})")
+    int setBirthday(@Param("id") long id, @Param("birthday") java.time.LocalDate birthday, @Param("onlyIfUnset") boolean onlyIfUnset,
+                    @Param("now") LocalDateTime now);
+
     @Update("update member set status = 'MERGED', merged_into = #{survivor}, updated_at = #{now} where id = #{id} and status = 'ACTIVE'")
     int markMerged(@Param("id") long id, @Param("survivor") long survivor, @Param("now") LocalDateTime now);
 

@@ -12,6 +12,7 @@ public class MemberRow {
     public Long tenantId;
     public String phone;
     public String nickname;
+    public java.time.LocalDate birthday;
     public String funnelStage;
     public String status;
     public Long mergedInto;

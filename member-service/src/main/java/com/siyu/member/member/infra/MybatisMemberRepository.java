@@ -67,6 +67,26 @@ class MybatisMemberRepository implements MemberRepository {
     }
 
     @Override
+    public java.util.Map<Long, java.time.LocalDate> birthdaysAmong(Collection<Long> ids, Collection<java.time.MonthDay> days) {
+        if (ids.isEmpty() || days.isEmpty()) {
+            return java.util.Map.of();
+        }
+        // month-day as MM-DD, compared with the same format of the stored date (the tenant line scopes the statement)
+        java.util.List<String> wanted = days.stream().map(d -> String.format("%02d-%02d", d.getMonthValue(), d.getDayOfMonth())).toList();
+        java.util.Map<Long, java.time.LocalDate> found = new java.util.TreeMap<>();
+        mapper.selectList(new com.baomidou.mybatisplus.core.conditions.query.QueryWrapper<MemberRow>()
+                .select("id", "birthday").in("id", ids).eq("status", MemberStatus.ACTIVE.name()).isNotNull("birthday")
+                .in("date_format(birthday, '%m-%d')", wanted))
+                .forEach(row -> found.put(row.id, row.birthday));
+        return found;
+    }
+
+    @Override
+    public boolean setBirthday(long id, java.time.LocalDate birthday, boolean onlyIfUnset) {
+        return mapper.setBirthday(id, birthday, onlyIfUnset, now()) == 1;
+    }
+
+    @Override
     public Set<Long> activeAmong(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Set.of();
@@ -101,6 +121,6 @@ class MybatisMemberRepository implements MemberRepository {
                 FunnelStage.valueOf(row.funnelStage), MemberStatus.valueOf(row.status), row.mergedInto,
                 row.growth == null ? 0 : row.growth, row.tierCode, row.totalSpendFen == null ? 0 : row.totalSpendFen,
                 row.visits == null ? 0 : row.visits, row.lastVisitAt == null ? null : row.lastVisitAt.toInstant(ZoneOffset.UTC),
-                row.registeredStoreId, row.createdAt.toInstant(ZoneOffset.UTC));
+                row.registeredStoreId, row.createdAt.toInstant(ZoneOffset.UTC), row.birthday);
     }
 }
