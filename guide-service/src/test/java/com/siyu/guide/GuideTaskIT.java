@@ -199,6 +199,8 @@ class GuideTaskIT extends GuideServiceTestBase {
                 "title", "整理陈列", "completesOn", "GUIDE", "dueAt", Instant.now().plus(Duration.ofDays(1)).toString()), Http.write(admin)), String.class);
         assertThat(manual.getStatusCode().value()).as(manual.getBody()).isEqualTo(201);
         assertThat(count("WELCOME")).isEqualTo(1);
+        assertThat(http.exchange("/admin/v1/guide/training", HttpMethod.PUT, new HttpEntity<>(Map.of("steps", List.of(Map.of("code", "intro",
+                "title", "了解会员权益"))), Http.write(admin)), String.class).getStatusCode().value()).isEqualTo(200);
         long handover = read(http.exchange("/admin/v1/guide/guides/" + guide + "/handovers", HttpMethod.POST,
                 new HttpEntity<>(Map.of("status", "LEFT", "toGuideIds", List.of(successor)), Http.write(admin)), String.class)).path("id").asLong();
         long deadline = System.currentTimeMillis() + 30_000;
@@ -209,6 +211,9 @@ class GuideTaskIT extends GuideServiceTestBase {
         }
         assertThat(jdbc.queryForObject("select guide_id from guide_task where tenant_id = ? and rule = 'WELCOME' and member_id = 703", Long.class,
                 tenant)).isEqualTo(successor);
+        // the leaver's training ends; the successor's goes on
+        assertThat(jdbc.queryForList("select status from guide_task where tenant_id = ? and rule = 'NEWBIE' order by guide_id = ?", String.class,
+                tenant, guide)).containsExactly("OPEN", "CANCELLED");
         // the task about no member stays the leaver's; a handover binding brings no new welcome task
         assertThat(jdbc.queryForObject("select guide_id from guide_task where tenant_id = ? and rule = 'MANUAL'", Long.class, tenant)).isEqualTo(guide);
         events(tenant, "GuideBound").forEach(this::deliverBound);

@@ -64,6 +64,8 @@ class GuideWecomIT extends GuideServiceTestBase {
     }
 
     @Autowired
+    com.siyu.guide.wecom.domain.WecomRematch rematch;
+    @Autowired
     WecomTransfers transfers;
 
     long tenant;
@@ -228,7 +230,7 @@ class GuideWecomIT extends GuideServiceTestBase {
 
     @Test
     void anUnknownShopperOrGuideIsKeptAsAContactWithoutABindingAndAFailedWelcomeIsNotRetried() {
-        guide(12, 1, "lisi");
+        long lisi = guide(12, 1, "lisi");
         memberService.stubFor(post(urlEqualTo("/internal/members/wecom-contacts")).willReturn(MemberServiceStub.notThisTenants()));
         assertThat(deliver(event("add_external_contact", "lisi", "wmStranger", "<WelcomeCode>expired-" + tenant + "</WelcomeCode>"), crypt())
                 .getStatusCode().value()).isEqualTo(200);
@@ -251,6 +253,26 @@ class GuideWecomIT extends GuideServiceTestBase {
         assertThat(jdbc.queryForObject("select count(*) from guide_binding where tenant_id = ? and member_id = 4003", Integer.class, tenant))
                 .isEqualTo(1);
 
+        // later the stranger opens the mini-program (member-service knows them now) and "nobody" is enrolled as a guide:
+        // the hourly re-match binds both, as their adds would have, and tries nobody twice within a day
+        memberService.stubFor(post(urlEqualTo("/internal/members/wecom-contacts")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.externalUserId", equalTo("wmStranger"))).willReturn(okJson("{\"id\":4004}")));
+        memberService.stubFor(post(urlEqualTo("/internal/members/wecom-contacts")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.externalUserId", equalTo("wmB~u2"))).willReturn(okJson("{\"id\":4005}")));
+        long nobody = guide(14, 1, "nobody");
+        rematch.rematch(Instant.now());
+        assertThat(jdbc.queryForObject("select guide_id from guide_binding where tenant_id = ? and member_id = 4004", Long.class, tenant))
+                .isEqualTo(lisi);
+        assertThat(jdbc.queryForObject("select guide_id from guide_binding where tenant_id = ? and member_id = 4005", Long.class, tenant))
+                .isEqualTo(nobody);
+        assertThat(jdbc.queryForObject("select source from guide_binding where tenant_id = ? and member_id = 4005", String.class, tenant))
+                .isEqualTo("WECOM");
+        assertThat(jdbc.queryForObject("select count(*) from guide_wecom_contact where tenant_id = ? and (member_id is null or guide_id is null)",
+                Integer.class, tenant)).isZero();
+        int history = jdbc.queryForObject("select count(*) from guide_binding_history where tenant_id = ?", Integer.class, tenant);
+        rematch.rematch(Instant.now().plus(Duration.ofDays(2)));
+        assertThat(jdbc.queryForObject("select count(*) from guide_binding_history where tenant_id = ?", Integer.class, tenant)).isEqualTo(history);
+
         // a tenant without a corp, or a callback to the wrong tenant's URL, changes nothing
         ResponseEntity<String> otherTenant = http.exchange(callbackUrl(tenant + 1, "x", "1", "n"), HttpMethod.POST,
                 new HttpEntity<>("<xml/>", xml()), String.class);
@@ -262,9 +284,11 @@ class GuideWecomIT extends GuideServiceTestBase {
         long a = guide(13, 1, "wangwu");
         long b = guide(714, 2, "zhaoliu");
         ResponseEntity<String> created = http.exchange("/admin/v1/guide/wecom/contact-codes", HttpMethod.POST, new HttpEntity<>(Map.of(
-                "kind", "CHANNEL", "channel", "poster-618", "guideIds", List.of(a)), Http.write(admin)), String.class);
+                "kind", "CHANNEL", "channel", "poster-618", "guideIds", List.of(a), "tags", List.of("618海报", "rule-tag")), Http.write(admin)),
+                String.class);
         assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(201);
         JsonNode code = read(created);
+        assertThat(code.path("tags").toString()).isEqualTo("[\"618海报\",\"rule-tag\"]");
         assertThat(code.path("qrCode").asText()).isEqualTo("https://wework.qpic.cn/sandbox/" + code.path("state").asText() + ".png");
         wecom.verify(1, postRequestedFor(urlPathEqualTo("/cgi-bin/externalcontact/add_contact_way"))
                 .withRequestBody(matchingJsonPath("$.user[0]", equalTo("wangwu")))
@@ -275,7 +299,18 @@ class GuideWecomIT extends GuideServiceTestBase {
                 "channel", "store-x"), Http.write(admin)), String.class).getStatusCode().value()).isEqualTo(400);
 
         memberService.stubFor(post(urlEqualTo("/internal/members/wecom-contacts")).willReturn(okJson("{\"id\":4010}")));
-        deliver(event("add_external_contact", "wangwu", "wmD", "<State>" + code.path("state").asText() + "</State>"), crypt());
+        // the code tags the shopper; a tag member-service refuses (a rule tag of that name) is recorded, the add still applies
+        memberService.stubFor(post(urlEqualTo("/internal/members/4010/tags")).willReturn(okJson("[]")));
+        memberService.stubFor(post(urlEqualTo("/internal/members/4010/tags")).atPriority(1).withRequestBody(matchingJsonPath("$.name",
+                equalTo("rule-tag"))).willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"status\":409,\"code\":\"TAG_IS_RULE_BASED\",\"detail\":\"rule-tag is rule based\"}")));
+        assertThat(http.exchange("/admin/v1/guide/wecom/contact-codes", HttpMethod.POST, new HttpEntity<>(Map.of("kind", "CHANNEL", "channel",
+                "poster-x", "guideIds", List.of(a), "tags", List.of("a\nb")), Http.write(admin)), String.class).getStatusCode().value()).isEqualTo(400);
+        assertThat(deliver(event("add_external_contact", "wangwu", "wmD", "<State>" + code.path("state").asText() + "</State>"), crypt()).getBody())
+                .isEqualTo("success");
+        memberService.verify(postRequestedFor(urlEqualTo("/internal/members/4010/tags")).withRequestBody(matchingJsonPath("$.name", equalTo("618海报"))));
+        assertThat(jdbc.queryForObject("select outcome from guide_wecom_callback where tenant_id = ? and event = 'change_external_contact'",
+                String.class, tenant)).endsWith("; tagged 1, refused rule-tag");
         JsonNode history = read(http.exchange("/admin/v1/guide/members/4010/binding-history", HttpMethod.GET, new HttpEntity<>(admin), String.class));
         assertThat(history.toString()).contains("poster-618");
         assertThat(jdbc.queryForObject("select channel from guide_binding where tenant_id = ? and member_id = 4010", String.class, tenant))

@@ -166,6 +166,21 @@ class RuleTagsIT {
                 new HttpEntity<>(Map.of("name", "生日", "kind", "RULE", "rule", rule(1, storeA)), Http.write(admin)), String.class);
         assertThat(read(taken).path("code").asText()).isEqualTo("TAG_NAME_TAKEN");
         assertThat(names(getJson("/admin/v1/member/tags"))).containsExactlyInAnyOrder(BIG_AT_A, "生日");
+
+        // another service (guide-service's contact codes) tags the same way, idempotently, and is refused the same way
+        HttpHeaders service = Http.internal(tenant);
+        for (int i = 0; i < 2; i++) {
+            ResponseEntity<String> byService = http.exchange("/internal/members/" + other + "/tags", HttpMethod.POST,
+                    new HttpEntity<>(Map.of("name", "618海报"), service), String.class);
+            assertThat(byService.getStatusCode().value()).as(byService.getBody()).isEqualTo(200);
+        }
+        assertThat(kinds(getJson("/admin/v1/member/members/" + other + "/tags"))).containsOnlyKeys("生日", "618海报");
+        assertThat(read(http.exchange("/internal/members/" + other + "/tags", HttpMethod.POST, new HttpEntity<>(Map.of("name", BIG_AT_A), service),
+                String.class)).path("code").asText()).isEqualTo("TAG_IS_RULE_BASED");
+        assertThat(http.exchange("/internal/members/" + other + "/tags", HttpMethod.POST, new HttpEntity<>(Map.of("name", "618海报"),
+                Http.internal(tenant + 1)), String.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(http.exchange("/internal/members/" + other + "/tags", HttpMethod.POST, new HttpEntity<>(Map.of("name", "618海报"), admin),
+                String.class).getStatusCode().value()).isIn(401, 403);
     }
 
     @Test

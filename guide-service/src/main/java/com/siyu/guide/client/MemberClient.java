@@ -34,6 +34,13 @@ public interface MemberClient {
     record Dormant(long id, java.time.Instant lastSeenAt) {
     }
 
+    /** Gives the member a manual tag (created when new); the member's tags. */
+    @PostMapping("/internal/members/{id}/tags")
+    Object tag(@PathVariable("id") long id, @RequestBody TagRequest tag);
+
+    record TagRequest(String name) {
+    }
+
     /** Which of these members (at most 5000) have a birthday on one of the days (month and day), with the birthday. */
     @PostMapping("/internal/members/birthdays")
     java.util.List<Birthday> birthdays(@RequestBody BirthdayQuery query);

@@ -79,6 +79,10 @@ public class Handovers {
         // the status first: from now on no touch binds a member to the leaver, so the members read next are all of them
         // (a touch already past its check when the status changed is caught by handing the guide over again)
         roster.changeStatus(leaver.id(), start.newStatus());
+        if (start.newStatus() == GuideStatus.LEFT) {
+            // a guide who left is not trained any more (a MOVED one goes on at the new store)
+            tasks.leftTraining(leaver.id());
+        }
         List<Long> members = handovers.membersOf(leaver.id());
         List<Long> successors = Successors.assign(pool, handovers.memberCounts(pool), members.size());
         Instant now = clock.instant();

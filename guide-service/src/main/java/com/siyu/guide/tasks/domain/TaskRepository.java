@@ -62,6 +62,9 @@ public interface TaskRepository {
 
     void escalated(long id, Instant at);
 
+    /** Cancels the guide's OPEN tasks of this rule; how many. */
+    int cancelOpen(long guideId, Task.Rule rule);
+
     /** Moves the leaver's OPEN tasks about these members to their new guides (member → guide). */
     int moveOpen(long fromGuideId, Map<Long, Long> newGuideOf);
 

@@ -297,6 +297,11 @@ public class Tasks {
         return tasks.completion(storeId, from, to, clock.instant());
     }
 
+    /** A guide who left: their open NEWBIE tasks are cancelled (nobody is escalated for them). */
+    public int leftTraining(long guideId) {
+        return tasks.cancelOpen(guideId, Task.Rule.NEWBIE);
+    }
+
     /** In a handover chunk's transaction: the leaver's open tasks about the moved members go with them. */
     public int moveOpen(long fromGuideId, Map<Long, Long> newGuideOf) {
         return newGuideOf.isEmpty() ? 0 : tasks.moveOpen(fromGuideId, newGuideOf);

@@ -183,6 +183,12 @@ class JdbcTaskRepository implements TaskRepository {
     }
 
     @Override
+    public int cancelOpen(long guideId, Task.Rule rule) {
+        return jdbc.update("update guide_task set status = 'CANCELLED' where tenant_id = ? and guide_id = ? and rule = ? and status = 'OPEN'",
+                CallerContext.requireTenant(), guideId, rule.name());
+    }
+
+    @Override
     public int moveOpen(long fromGuideId, Map<Long, Long> newGuideOf) {
         long tenant = CallerContext.requireTenant();
         // the leaver's open tasks about members first (few, by index): a 500-member chunk costs one read, not 500 updates

@@ -96,13 +96,15 @@ class WecomAdminController {
     /** CHANNEL: a channel name and the guides sharing it; STORE: a store (its active WeCom guides unless named). */
     record CodeRequest(@NotNull ContactCode.Kind kind,
                        @NotBlank @Pattern(regexp = "[A-Za-z0-9_.:-]{1,64}", message = "must be 1-64 letters, digits or . _ : -") String channel,
-                       @Positive Long storeId, @Size(max = 100) List<@NotNull @Positive Long> guideIds, @Size(max = 1000) String welcomeText) {
+                       @Positive Long storeId, @Size(max = 100) List<@NotNull @Positive Long> guideIds, @Size(max = 1000) String welcomeText,
+                       @Size(max = 5) List<@NotBlank @Pattern(regexp = "[^\\n\\r]{1,40}", message = "must be 1-40 characters on one line") String> tags) {
     }
 
     record CodeResponse(long id, ContactCode.Kind kind, String channel, Long storeId, List<Long> guideIds, String qrCode, String state,
-                        String welcomeText, Instant createdAt) {
+                        String welcomeText, Instant createdAt, List<String> tags) {
         static CodeResponse of(ContactCode c) {
-            return new CodeResponse(c.id(), c.kind(), c.channel(), c.storeId(), c.guideIds(), c.qrCode(), c.state(), c.welcomeText(), c.createdAt());
+            return new CodeResponse(c.id(), c.kind(), c.channel(), c.storeId(), c.guideIds(), c.qrCode(), c.state(), c.welcomeText(), c.createdAt(),
+                    c.tags());
         }
     }
 
@@ -115,7 +117,7 @@ class WecomAdminController {
                     "A store manager creates contact codes for their own store (storeId " + store + ")");
         }
         ContactCode code = codes.create(new ContactCodes.NewCode(request.kind(), request.channel(), request.storeId(), request.guideIds(),
-                request.welcomeText()), staff.staffId());
+                request.welcomeText(), request.tags()), staff.staffId());
         return ResponseEntity.created(URI.create("/admin/v1/guide/wecom/contact-codes/" + code.id())).body(CodeResponse.of(code));
     }
 

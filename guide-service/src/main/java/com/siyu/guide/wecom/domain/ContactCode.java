@@ -5,10 +5,11 @@ import java.util.List;
 
 /**
  * A WeCom contact code (联系我 QR): a CHANNEL code (渠道活码: a poster, an event, a counter's standee) or a
- * STORE code (门店活码) whose guides are one store's. Adds through it name the code in WeCom's {@code state}.
+ * STORE code (门店活码) whose guides are one store's. Adds through it name the code in WeCom's {@code state}; the shopper
+ * gets the code's {@code tags} (member-service manual tags).
  */
 public record ContactCode(long id, Kind kind, String channel, Long storeId, List<Long> guideIds, String configId, String qrCode,
-                          String welcomeText, Instant createdAt) {
+                          String welcomeText, Instant createdAt, List<String> tags) {
 
     public enum Kind { CHANNEL, STORE }
 

@@ -7,7 +7,8 @@ import java.util.Optional;
 public interface ContactCodeRepository {
 
     /** Throws DuplicateKeyException when the tenant already has a code for the channel. */
-    long create(ContactCode.Kind kind, String channel, Long storeId, List<Long> guideIds, String welcomeText, Long staffId, Instant now);
+    long create(ContactCode.Kind kind, String channel, Long storeId, List<Long> guideIds, String welcomeText, List<String> tags, Long staffId,
+                Instant now);
 
     void issued(long id, String configId, String qrCode);
 

@@ -46,7 +46,7 @@ public class ContactCodes {
         this.clock = clock;
     }
 
-    public record NewCode(ContactCode.Kind kind, String channel, Long storeId, List<Long> guideIds, String welcomeText) {
+    public record NewCode(ContactCode.Kind kind, String channel, Long storeId, List<Long> guideIds, String welcomeText, List<String> tags) {
     }
 
     public ContactCode create(NewCode request, Long staffId) {
@@ -63,7 +63,7 @@ public class ContactCodes {
         long id;
         try {
             id = codes.create(request.kind(), request.channel(), request.storeId(), guides.stream().map(Guide::id).toList(), request.welcomeText(),
-                    staffId, clock.instant());
+                    request.tags() == null ? List.of() : List.copyOf(new LinkedHashSet<>(request.tags())), staffId, clock.instant());
         } catch (DuplicateKeyException e) {
             throw new DomainException(HttpStatus.CONFLICT, "CONTACT_CODE_EXISTS", "This tenant already has a contact code for channel " + request.channel());
         }

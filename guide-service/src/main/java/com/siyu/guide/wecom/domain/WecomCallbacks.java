@@ -111,6 +111,9 @@ public class WecomCallbacks {
         } else {
             outcome = bind(memberId, guide.get(), channel);
         }
+        if (memberId != null && code.isPresent() && !code.get().tags().isEmpty()) {
+            outcome += "; " + members.tag(memberId, code.get().tags());
+        }
         if (callback.welcomeCode() != null && !callback.welcomeCode().isBlank()) {
             outcome += "; welcome " + welcome(corp, callback.welcomeCode(), contact, guide.map(Guide::name).orElse(null),
                     code.map(ContactCode::welcomeText).orElse(null), now);
@@ -118,7 +121,8 @@ public class WecomCallbacks {
         return outcome;
     }
 
-    private String bind(long memberId, Guide guide, String channel) {
+    /** A WECOM touch of the binding rules (also for a contact matched later, {@link WecomRematch}). */
+    String bind(long memberId, Guide guide, String channel) {
         try {
             Bindings.Touched touched = bindings.touch(new Bindings.Touch(memberId, guide.id(), BindingSource.WECOM, channel, null,
                     "added the guide on WeCom"));

@@ -30,6 +30,25 @@ public class WecomMembers {
         return union.flatMap(id -> lookup(new MemberClient.WecomContactQuery(corp.corpId(), externalUserId, id))).orElse(null);
     }
 
+    /**
+     * Tags the member with a contact code's tags (member-service manual tags, applied idempotently). A tag member-service
+     * refuses (a rule tag of that name, a name it does not take) is reported, not retried; member-service down fails the call.
+     */
+    public String tag(long memberId, java.util.List<String> tags) {
+        java.util.List<String> refused = new java.util.ArrayList<>();
+        for (String tag : tags) {
+            try {
+                members.tag(memberId, new MemberClient.TagRequest(tag));
+            } catch (RuntimeException e) {
+                if (RemoteRejection.in(e).filter(r -> java.util.Set.of(400, 404, 409, 422).contains(r.status())).isEmpty()) {
+                    throw e;
+                }
+                refused.add(tag);
+            }
+        }
+        return refused.isEmpty() ? "tagged " + tags.size() : "tagged " + (tags.size() - refused.size()) + ", refused " + String.join("/", refused);
+    }
+
     private Optional<Long> lookup(MemberClient.WecomContactQuery query) {
         try {
             return Optional.of(members.wecomContact(query).id());

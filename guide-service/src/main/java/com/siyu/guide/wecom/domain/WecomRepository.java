@@ -21,6 +21,15 @@ public interface WecomRepository {
     void callbackOutcome(String digest, String outcome);
 
     /** The contact (ACTIVE again if it was lost), created or updated; member, guide and code only ever filled in, never cleared. */
+    /** Tenants with ACTIVE contacts added since {@code since} whose guide or shopper is unknown, not tried since {@code checkedBefore}. */
+    java.util.List<Long> tenantsWithUnmatchedContacts(Instant since, Instant checkedBefore);
+
+    /** The tenant's such contacts, oldest first. */
+    java.util.List<WecomContact> unmatchedContacts(Instant since, Instant checkedBefore, int limit);
+
+    /** Records a try: the guide and member found (null: still unknown; a known one is never cleared). */
+    void matched(long contactId, Long guideId, Long memberId, Instant at);
+
     WecomContact saveContact(String wecomUserId, String externalUserId, Long guideId, Long memberId, Long codeId, String channel, Instant at);
 
     Optional<WecomContact> contact(String wecomUserId, String externalUserId);

@@ -27,12 +27,13 @@ class JdbcContactCodeRepository implements ContactCodeRepository {
     }
 
     @Override
-    public long create(ContactCode.Kind kind, String channel, Long storeId, List<Long> guideIds, String welcomeText, Long staffId, Instant now) {
+    public long create(ContactCode.Kind kind, String channel, Long storeId, List<Long> guideIds, String welcomeText, List<String> tags, Long staffId,
+                       Instant now) {
         long tenant = CallerContext.requireTenant();
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             PreparedStatement insert = connection.prepareStatement("insert into guide_wecom_contact_code (tenant_id, kind, channel, store_id, guide_ids,"
-                    + " welcome_text, created_by, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
+                    + " welcome_text, created_by, created_at, tags) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS);
             insert.setLong(1, tenant);
             insert.setString(2, kind.name());
             insert.setString(3, channel);
@@ -41,6 +42,7 @@ class JdbcContactCodeRepository implements ContactCodeRepository {
             insert.setString(6, welcomeText);
             insert.setObject(7, staffId);
             insert.setTimestamp(8, Timestamp.from(now));
+            insert.setString(9, tags == null || tags.isEmpty() ? null : String.join("\n", tags));
             return insert;
         }, key);
         return key.getKey().longValue();
@@ -82,6 +84,7 @@ class JdbcContactCodeRepository implements ContactCodeRepository {
         String ids = rs.getString("guide_ids");
         return new ContactCode(rs.getLong("id"), ContactCode.Kind.valueOf(rs.getString("kind")), rs.getString("channel"),
                 (Long) rs.getObject("store_id"), ids.isEmpty() ? List.of() : Arrays.stream(ids.split(",")).map(Long::valueOf).toList(),
-                rs.getString("config_id"), rs.getString("qr_code"), rs.getString("welcome_text"), rs.getTimestamp("created_at").toInstant());
+                rs.getString("config_id"), rs.getString("qr_code"), rs.getString("welcome_text"), rs.getTimestamp("created_at").toInstant(),
+                rs.getString("tags") == null ? List.of() : List.of(rs.getString("tags").split("\n")));
     }
 }

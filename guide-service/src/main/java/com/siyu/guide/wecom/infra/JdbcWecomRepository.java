@@ -90,6 +90,28 @@ class JdbcWecomRepository implements WecomRepository {
         return contact(wecomUserId, externalUserId).orElseThrow();
     }
 
+    private static final String UNMATCHED = " status = 'ACTIVE' and (guide_id is null or member_id is null) and added_at >= ?"
+            + " and (match_checked_at is null or match_checked_at < ?)";
+
+    @Override
+    public List<Long> tenantsWithUnmatchedContacts(Instant since, Instant checkedBefore) {
+        return jdbc.queryForList("select distinct tenant_id from guide_wecom_contact where" + UNMATCHED, Long.class, Timestamp.from(since),
+                Timestamp.from(checkedBefore));
+    }
+
+    @Override
+    public List<WecomContact> unmatchedContacts(Instant since, Instant checkedBefore, int limit) {
+        return jdbc.query("select * from guide_wecom_contact where tenant_id = ? and" + UNMATCHED + " order by id limit ?",
+                JdbcWecomRepository::toContact, CallerContext.requireTenant(), Timestamp.from(since), Timestamp.from(checkedBefore), limit);
+    }
+
+    @Override
+    public void matched(long contactId, Long guideId, Long memberId, Instant at) {
+        jdbc.update("update guide_wecom_contact set guide_id = coalesce(guide_id, ?), member_id = coalesce(member_id, ?), match_checked_at = ?,"
+                + " updated_at = ? where tenant_id = ? and id = ?", guideId, memberId, Timestamp.from(at), Timestamp.from(at),
+                CallerContext.requireTenant(), contactId);
+    }
+
     @Override
     public Optional<WecomContact> contact(String wecomUserId, String externalUserId) {
         return jdbc.query("select * from guide_wecom_contact where tenant_id = ? and wecom_user_id = ? and external_user_id = ?",

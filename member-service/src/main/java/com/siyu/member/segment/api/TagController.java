@@ -69,6 +69,12 @@ class TagController {
         return MemberTagResponse.of(tags.tag(id, request.name()));
     }
 
+    /** For other services (guide-service's contact codes tag the shopper who adds a guide through them); idempotent. */
+    @PostMapping("/internal/members/{id}/tags")
+    List<MemberTagResponse> tagByService(@PathVariable long id, @Valid @RequestBody MemberTagRequest request) {
+        return MemberTagResponse.of(tags.tag(id, request.name()));
+    }
+
     @DeleteMapping("/admin/v1/member/members/{id}/tags/{name}")
     List<MemberTagResponse> untag(@PathVariable long id, @PathVariable String name) {
         StaffOnly.require("TENANT_ADMIN", "OPERATOR", "GUIDE", "SERVICE_AGENT", "MANAGER");
