@@ -248,6 +248,26 @@ class MiniProgramIdentityIT {
     }
 
     @Test
+    void theServicesThatMessageShoppersGetTheAppsTokenFromHereAndTheMembersOpenids() {
+        long alice = login("tok-alice").path("memberId").asLong();
+        HttpHeaders service = Http.internal(tenant);
+        JsonNode token = read(http.exchange("/internal/wechat/mini-program/access-token", HttpMethod.GET, new HttpEntity<>(service), String.class));
+        assertThat(token.path("appId").asText()).isEqualTo(appId);
+        assertThat(token.path("accessToken").asText()).isEqualTo("sandbox-access-token");
+        JsonNode openIds = read(http.exchange("/internal/members/mini-program-openids", HttpMethod.POST, new HttpEntity<>(Map.of("ids",
+                List.of(alice, 999_999_999L)), service), String.class));
+        assertThat(openIds.findValuesAsText("openId")).containsExactly("o-tok-alice");
+        assertThat(openIds.get(0).path("memberId").asLong()).isEqualTo(alice);
+        // a tenant that is not onboarded has no app (404); a shopper's token is no service's
+        assertThat(http.exchange("/internal/members/mini-program-openids", HttpMethod.POST, new HttpEntity<>(Map.of("ids", List.of(alice)),
+                Http.internal(tenant + 1)), String.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(http.exchange("/internal/wechat/mini-program/access-token", HttpMethod.GET, new HttpEntity<>(Http.member(tenant, alice)),
+                String.class).getStatusCode().value()).isIn(401, 403);
+        assertThat(http.exchange("/internal/members/mini-program-openids", HttpMethod.POST, new HttpEntity<>(Map.of("ids", List.of()), service),
+                String.class).getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
     void weChatRefusingTheCodeIsAClear400() {
         ResponseEntity<String> invalid = loginResponse("invalid-code");
         assertThat(invalid.getStatusCode().value()).isEqualTo(400);

@@ -321,12 +321,17 @@ public class Tasks {
      * February birthday is kept on 28 February in other years.
      */
     public int birthdays(Instant now) {
+        return eachTenant("Birthday", () -> birthdaysOfTenant(now));
+    }
+
+    /** Runs {@code job} as each tenant with an active guide; a tenant whose run fails is logged and the others go on. */
+    private int eachTenant(String job, java.util.function.IntSupplier perTenant) {
         int created = 0;
         for (long tenant : tasks.tenantsWithActiveGuides()) {
             try {
-                created += CallerContext.callAs(Caller.system(tenant), () -> birthdaysOfTenant(now));
+                created += CallerContext.callAs(Caller.system(tenant), perTenant::getAsInt);
             } catch (RuntimeException e) {
-                log.warn("Birthday tasks of tenant {} stopped: {}", tenant, e.getMessage());
+                log.warn("{} tasks of tenant {} stopped: {}", job, tenant, e.getMessage());
             }
         }
         return created;
@@ -347,46 +352,45 @@ public class Tasks {
                 window.put(MonthDay.of(2, 29), day);
             }
         }
-        int created = 0;
+        return forEachBoundPage((guide, ids) -> {
+            int made = 0;
+            for (MemberClient.Birthday member : members.birthdays(new MemberClient.BirthdayQuery(ids, List.copyOf(window.keySet())))) {
+                LocalDate day = window.get(MonthDay.from(member.birthday()));
+                if (day == null) {
+                    continue;
+                }
+                if (tasks.insert(new TaskRepository.NewTask(Task.Rule.BIRTHDAY, guide.id(), guide.storeId(), member.id(), "生日关怀",
+                        "会员 " + day.getMonthValue() + " 月 " + day.getDayOfMonth() + " 日生日：提前送上祝福，可附一张生日券", null,
+                        policy.rewardPoints(), Task.CompletesOn.GUIDE, "m" + member.id() + ":y" + day.getYear(),
+                        day.plusDays(1).atStartOfDay(zone).toInstant(), null), now).isPresent()) {
+                    made++;
+                }
+            }
+            return made;
+        });
+    }
+
+    /** Runs {@code page} over each active guide's bound members, 1,000 ids at a time; the sum of what it answers. */
+    private int forEachBoundPage(java.util.function.ToIntBiFunction<Guide, List<Long>> page) {
+        int total = 0;
         for (Guide guide : roster.list(null)) {
             if (guide.status() != GuideStatus.ACTIVE) {
                 continue;
             }
-            created += forEachPage(guide, ids -> {
-                int made = 0;
-                for (MemberClient.Birthday member : members.birthdays(new MemberClient.BirthdayQuery(ids, List.copyOf(window.keySet())))) {
-                    LocalDate day = window.get(MonthDay.from(member.birthday()));
-                    if (day == null) {
-                        continue;
-                    }
-                    if (tasks.insert(new TaskRepository.NewTask(Task.Rule.BIRTHDAY, guide.id(), guide.storeId(), member.id(), "生日关怀",
-                            "会员 " + day.getMonthValue() + " 月 " + day.getDayOfMonth() + " 日生日：提前送上祝福，可附一张生日券", null,
-                            policy.rewardPoints(), Task.CompletesOn.GUIDE, "m" + member.id() + ":y" + day.getYear(),
-                            day.plusDays(1).atStartOfDay(zone).toInstant(), null), now).isPresent()) {
-                        made++;
-                    }
+            long after = 0;
+            while (true) {
+                List<Binding> bound = bindings.membersOf(guide.id(), after, 1_000);
+                if (bound.isEmpty()) {
+                    break;
                 }
-                return made;
-            });
-        }
-        return created;
-    }
-
-    /** Runs {@code page} over the guide's bound members, 1,000 ids at a time; the sum of what it answers. */
-    private int forEachPage(Guide guide, java.util.function.ToIntFunction<List<Long>> page) {
-        int total = 0;
-        long after = 0;
-        while (true) {
-            List<Binding> bound = bindings.membersOf(guide.id(), after, 1_000);
-            if (bound.isEmpty()) {
-                return total;
-            }
-            after = bound.get(bound.size() - 1).memberId();
-            total += page.applyAsInt(bound.stream().map(Binding::memberId).toList());
-            if (bound.size() < 1_000) {
-                return total;
+                after = bound.get(bound.size() - 1).memberId();
+                total += page.applyAsInt(guide, bound.stream().map(Binding::memberId).toList());
+                if (bound.size() < 1_000) {
+                    break;
+                }
             }
         }
+        return total;
     }
 
     /**
@@ -395,15 +399,7 @@ public class Tasks {
      * spell (the source key is the last time seen), so a member who comes back and lapses again gets a new one.
      */
     public int dormant(Instant now) {
-        int created = 0;
-        for (long tenant : tasks.tenantsWithActiveGuides()) {
-            try {
-                created += CallerContext.callAs(Caller.system(tenant), () -> dormantOfTenant(now));
-            } catch (RuntimeException e) {
-                log.warn("Dormant tasks of tenant {} stopped: {}", tenant, e.getMessage());
-            }
-        }
-        return created;
+        return eachTenant("Dormant", () -> dormantOfTenant(now));
     }
 
     private int dormantOfTenant(Instant now) {
@@ -412,25 +408,18 @@ public class Tasks {
             return 0;
         }
         Instant since = now.minus(Duration.ofDays(policy.dormantDays()));
-        int created = 0;
-        for (Guide guide : roster.list(null)) {
-            if (guide.status() != GuideStatus.ACTIVE) {
-                continue;
-            }
-            created += forEachPage(guide, ids -> {
-                int made = 0;
-                for (MemberClient.Dormant member : members.dormant(new MemberClient.DormantQuery(ids, since))) {
-                    long days = Duration.between(member.lastSeenAt(), now).toDays();
-                    if (tasks.insert(new TaskRepository.NewTask(Task.Rule.DORMANT, guide.id(), guide.storeId(), member.id(), "沉睡会员唤醒",
-                            "会员已 " + days + " 天未到店：问候并邀请回店，可附一张券", null, policy.rewardPoints(), Task.CompletesOn.PAYMENT,
-                            "m" + member.id() + ":s" + member.lastSeenAt().toEpochMilli(), now.plus(Duration.ofHours(72)), null), now).isPresent()) {
-                        made++;
-                    }
+        return forEachBoundPage((guide, ids) -> {
+            int made = 0;
+            for (MemberClient.Dormant member : members.dormant(new MemberClient.DormantQuery(ids, since))) {
+                long days = Duration.between(member.lastSeenAt(), now).toDays();
+                if (tasks.insert(new TaskRepository.NewTask(Task.Rule.DORMANT, guide.id(), guide.storeId(), member.id(), "沉睡会员唤醒",
+                        "会员已 " + days + " 天未到店：问候并邀请回店，可附一张券", null, policy.rewardPoints(), Task.CompletesOn.PAYMENT,
+                        "m" + member.id() + ":s" + member.lastSeenAt().toEpochMilli(), now.plus(Duration.ofHours(72)), null), now).isPresent()) {
+                    made++;
                 }
-                return made;
-            });
-        }
-        return created;
+            }
+            return made;
+        });
     }
 
     @Scheduled(fixedDelayString = "${siyu.guide.task-escalation-interval:PT5M}", initialDelayString = "PT1M")

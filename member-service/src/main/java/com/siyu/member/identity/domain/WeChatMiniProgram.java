@@ -11,4 +11,10 @@ public interface WeChatMiniProgram {
 
     /** The newer phone-code API: asks WeChat for the number behind a one-time code. */
     String phoneByCode(MiniApp app, String phoneCode);
+
+    /**
+     * The app's access token (WeChat's stable token, cached until shortly before it expires). member-service is the one
+     * place that asks WeChat for it (中控), so the services that send through the mini-program never invalidate each other's.
+     */
+    String accessToken(MiniApp app);
 }

@@ -81,6 +81,17 @@ class WxJavaMiniProgram implements WeChatMiniProgram {
         }
     }
 
+    @Override
+    public String accessToken(MiniApp app) {
+        try {
+            return service(app).getAccessToken();
+        } catch (WxErrorException e) {
+            throw new WeChatUnavailable("WeChat refused the access token (" + (e.getError() == null ? -1 : e.getError().getErrorCode()) + ")");
+        } catch (me.chanjar.weixin.common.error.WxRuntimeException e) {
+            throw new WeChatUnavailable("WeChat could not be reached for the access token (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
     private RuntimeException translate(WxErrorException e, String code, String detail) {
         int errorCode = e.getError() == null ? -1 : e.getError().getErrorCode();
         // 40029 invalid code, 40163 code used, 45011 frequency limit, 40226 risky user: the client's to fix

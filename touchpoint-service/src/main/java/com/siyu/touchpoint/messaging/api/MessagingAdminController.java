@@ -1,0 +1,88 @@
+package com.siyu.touchpoint.messaging.api;
+
+import com.siyu.common.web.StaffOnly;
+import com.siyu.touchpoint.messaging.domain.Channel;
+import com.siyu.touchpoint.messaging.domain.ContactPolicy;
+import com.siyu.touchpoint.messaging.domain.Messaging;
+import com.siyu.touchpoint.messaging.domain.MessagingRepository;
+import com.siyu.touchpoint.messaging.domain.Preset;
+import com.siyu.touchpoint.messaging.domain.Send;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The tenant's contact policy (frequency caps), its presets, and the send log. */
+@RestController
+@Validated
+class MessagingAdminController {
+
+    private final Messaging messaging;
+
+    MessagingAdminController(Messaging messaging) {
+        this.messaging = messaging;
+    }
+
+    record PolicyRequest(@NotNull @Min(1) @Max(50) Integer dailyCap, @NotNull @Min(1) @Max(200) Integer weeklyCap) {
+    }
+
+    @GetMapping("/admin/v1/touchpoint/contact-policy")
+    ContactPolicy policy() {
+        StaffOnly.require("TENANT_ADMIN", "OPERATOR");
+        return messaging.policy();
+    }
+
+    @PutMapping("/admin/v1/touchpoint/contact-policy")
+    ContactPolicy setPolicy(@Valid @RequestBody PolicyRequest r) {
+        StaffOnly.require("TENANT_ADMIN", "OPERATOR");
+        return messaging.setPolicy(new ContactPolicy(r.dailyCap(), r.weeklyCap()));
+    }
+
+    /** fields: the template's field names (thing1, amount2, time3 …) → text with the preset's {variables}, at most 20 chars in WeChat. */
+    record PresetRequest(@NotNull Boolean enabled, @NotBlank @Size(max = 64) String templateId, @Size(max = 256) String page,
+                         @NotNull @Size(min = 1, max = 10) Map<@Pattern(regexp = "[a-z_]+[0-9]+") String, @NotNull @Size(max = 200) String> fields) {
+    }
+
+    @GetMapping("/admin/v1/touchpoint/presets/{kind}")
+    Preset preset(@PathVariable Preset.Kind kind) {
+        StaffOnly.require("TENANT_ADMIN", "OPERATOR");
+        return messaging.preset(kind);
+    }
+
+    @PutMapping("/admin/v1/touchpoint/presets/{kind}")
+    Preset setPreset(@PathVariable Preset.Kind kind, @Valid @RequestBody PresetRequest r) {
+        StaffOnly.require("TENANT_ADMIN", "OPERATOR");
+        return messaging.setPreset(new Preset(kind, r.enabled(), r.templateId(), r.page(), r.fields()));
+    }
+
+    record SendResponse(long id, long memberId, Channel channel, String templateId, String page, Map<String, String> data, String preset,
+                        Send.Status status, String reason, Instant dueAt, int attempts, Instant sentAt, String channelMsgId, Instant createdAt) {
+        static SendResponse of(Send s) {
+            return new SendResponse(s.id(), s.memberId(), s.channel(), s.templateId(), s.page(), s.data(), s.preset(), s.status(), s.reason(),
+                    s.dueAt(), s.attempts(), s.sentAt(), s.channelMsgId(), s.createdAt());
+        }
+    }
+
+    /** The newest 500 sends, by member, status or preset. */
+    @GetMapping("/admin/v1/touchpoint/sends")
+    List<SendResponse> sends(@RequestParam(required = false) @Positive Long memberId, @RequestParam(required = false) Send.Status status,
+                             @RequestParam(required = false) Preset.Kind preset) {
+        StaffOnly.require("TENANT_ADMIN", "OPERATOR", "SERVICE_AGENT");
+        return messaging.sends(new MessagingRepository.SendFilter(memberId, status, preset == null ? null : preset.name())).stream()
+                .map(SendResponse::of).toList();
+    }
+}

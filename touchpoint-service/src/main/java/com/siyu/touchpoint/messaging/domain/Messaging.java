@@ -1,0 +1,88 @@
+package com.siyu.touchpoint.messaging.domain;
+
+import com.siyu.common.problem.DomainException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/** The shopper's consent (subscription quotas, unsubscribes) and the tenant's contact policy and presets. */
+@Service
+public class Messaging {
+
+    private final MessagingRepository repository;
+    private final Clock clock;
+
+    public Messaging(MessagingRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /**
+     * What wx.requestSubscribeMessage answered, template id → "accept" / "reject" / "ban" / "filter": each accepted
+     * template is one more send quota (WeChat allows one message per tap); the others change nothing.
+     */
+    public List<MessagingRepository.Quota> subscribed(long memberId, Map<String, String> results) {
+        List<String> accepted = new ArrayList<>();
+        results.forEach((template, result) -> {
+            if (!List.of("accept", "reject", "ban", "filter").contains(result)) {
+                throw new DomainException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+                        "results." + template + " must be accept, reject, ban or filter (what wx.requestSubscribeMessage answers)");
+            }
+            if ("accept".equals(result)) {
+                accepted.add(template);
+            }
+        });
+        repository.grant(memberId, accepted, clock.instant());
+        return repository.quotas(memberId);
+    }
+
+    public List<MessagingRepository.Quota> quotas(long memberId) {
+        return repository.quotas(memberId);
+    }
+
+    public List<Channel> unsubscribe(long memberId, Channel channel) {
+        repository.unsubscribe(memberId, channel, clock.instant());
+        return repository.unsubscribed(memberId);
+    }
+
+    public List<Channel> resubscribe(long memberId, Channel channel) {
+        repository.resubscribe(memberId, channel);
+        return repository.unsubscribed(memberId);
+    }
+
+    public List<Channel> unsubscribed(long memberId) {
+        return repository.unsubscribed(memberId);
+    }
+
+    public ContactPolicy policy() {
+        return repository.policy().orElse(ContactPolicy.DEFAULT);
+    }
+
+    public ContactPolicy setPolicy(ContactPolicy policy) {
+        if (policy.weeklyCap() < policy.dailyCap()) {
+            throw new DomainException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "weeklyCap must be at least dailyCap");
+        }
+        repository.savePolicy(policy, clock.instant());
+        return policy;
+    }
+
+    public Preset preset(Preset.Kind kind) {
+        return repository.preset(kind).orElseThrow(() -> DomainException.notFound("Preset", kind.name()));
+    }
+
+    public Preset setPreset(Preset preset) {
+        for (String value : preset.fields().values()) {
+            Templates.checkVariables(value, Templates.POST_PAYMENT_VARIABLES);
+        }
+        repository.savePreset(preset, clock.instant());
+        return preset;
+    }
+
+    public List<Send> sends(MessagingRepository.SendFilter filter) {
+        return repository.list(filter, 500);
+    }
+}

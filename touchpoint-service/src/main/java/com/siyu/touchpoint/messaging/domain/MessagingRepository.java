@@ -1,0 +1,73 @@
+package com.siyu.touchpoint.messaging.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Quotas, policy, unsubscribes, presets and sends of the tenant in context unless a method says otherwise (infra). */
+public interface MessagingRepository {
+
+    /** Adds one send quota per accepted template; the member's quotas after. */
+    void grant(long memberId, List<String> templateIds, Instant now);
+
+    /** Takes one quota of the template if there is one; false when there was none. */
+    boolean consumeQuota(long memberId, String templateId, Instant now);
+
+    /** Gives a taken quota back (WeChat did not take the message). */
+    void returnQuota(long memberId, String templateId, Instant now);
+
+    /** WeChat says the member has no subscription for the template: their quota is 0. */
+    void clearQuota(long memberId, String templateId, Instant now);
+
+    record Quota(String templateId, int quota, int granted) {
+    }
+
+    List<Quota> quotas(long memberId);
+
+    Optional<ContactPolicy> policy();
+
+    void savePolicy(ContactPolicy policy, Instant now);
+
+    void unsubscribe(long memberId, Channel channel, Instant now);
+
+    void resubscribe(long memberId, Channel channel);
+
+    List<Channel> unsubscribed(long memberId);
+
+    Optional<Preset> preset(Preset.Kind kind);
+
+    void savePreset(Preset preset, Instant now);
+
+    record NewSend(long memberId, Channel channel, String templateId, String page, Map<String, String> data, String preset, String sourceKey,
+                   Instant dueAt) {
+    }
+
+    /** The new send's id; empty when one with this source key exists (a redelivered event). */
+    Optional<Long> enqueue(NewSend send, Instant now);
+
+    Optional<Send> find(long id);
+
+    /** Every tenant's QUEUED sends due by {@code now}, by tenant, oldest first. */
+    Map<Long, List<Send>> due(Instant now, int limit);
+
+    /** QUEUED → SENDING; false when another dispatcher has it. */
+    boolean claim(long id, Instant now);
+
+    /** SENDING → QUEUED due at {@code dueAt} (deferred: quiet hours, a cap, WeChat unavailable). */
+    void requeue(long id, Instant dueAt, String reason, String response);
+
+    /** SENDING → SENT, SKIPPED or FAILED. */
+    void finish(long id, Send.Status status, String reason, String msgId, String response, Instant now);
+
+    /** SENDING for longer than {@code before} (the dispatcher died mid-send): FAILED OUTCOME_UNKNOWN, never sent again. */
+    int abandonStuck(Instant before, Instant now);
+
+    /** The member's SENT messages in [from, to), on any channel. */
+    int sentBetween(long memberId, Instant from, Instant to);
+
+    record SendFilter(Long memberId, Send.Status status, String preset) {
+    }
+
+    List<Send> list(SendFilter filter, int limit);
+}

@@ -1,0 +1,242 @@
+package com.siyu.touchpoint.messaging.infra;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.siyu.common.context.CallerContext;
+import com.siyu.touchpoint.messaging.domain.Channel;
+import com.siyu.touchpoint.messaging.domain.ContactPolicy;
+import com.siyu.touchpoint.messaging.domain.MessagingRepository;
+import com.siyu.touchpoint.messaging.domain.Preset;
+import com.siyu.touchpoint.messaging.domain.Send;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbcMessagingRepository implements MessagingRepository {
+
+    private static final TypeReference<LinkedHashMap<String, String>> TEXT_MAP = new TypeReference<>() {
+    };
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    JdbcMessagingRepository(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    private static long tenant() {
+        return CallerContext.requireTenant();
+    }
+
+    @Override
+    public void grant(long memberId, List<String> templateIds, Instant now) {
+        // the primary key is (tenant, member, template): "on duplicate key" only meets this member's own row
+        for (String template : templateIds) {
+            jdbc.update("insert into tp_subscription_quota (tenant_id, member_id, template_id, quota, granted, updated_at) values (?, ?, ?, 1, 1, ?)"
+                    + " on duplicate key update quota = quota + 1, granted = granted + 1, updated_at = values(updated_at)", tenant(), memberId, template,
+                    Timestamp.from(now));
+        }
+    }
+
+    @Override
+    public boolean consumeQuota(long memberId, String templateId, Instant now) {
+        return jdbc.update("update tp_subscription_quota set quota = quota - 1, updated_at = ? where tenant_id = ? and member_id = ? and template_id = ?"
+                + " and quota > 0", Timestamp.from(now), tenant(), memberId, templateId) == 1;
+    }
+
+    @Override
+    public void returnQuota(long memberId, String templateId, Instant now) {
+        jdbc.update("update tp_subscription_quota set quota = quota + 1, updated_at = ? where tenant_id = ? and member_id = ? and template_id = ?",
+                Timestamp.from(now), tenant(), memberId, templateId);
+    }
+
+    @Override
+    public void clearQuota(long memberId, String templateId, Instant now) {
+        jdbc.update("update tp_subscription_quota set quota = 0, updated_at = ? where tenant_id = ? and member_id = ? and template_id = ?",
+                Timestamp.from(now), tenant(), memberId, templateId);
+    }
+
+    @Override
+    public List<Quota> quotas(long memberId) {
+        return jdbc.query("select template_id, quota, granted from tp_subscription_quota where tenant_id = ? and member_id = ? order by template_id",
+                (rs, n) -> new Quota(rs.getString(1), rs.getInt(2), rs.getInt(3)), tenant(), memberId);
+    }
+
+    @Override
+    public Optional<ContactPolicy> policy() {
+        return jdbc.query("select daily_cap, weekly_cap from tp_contact_policy where tenant_id = ?", (rs, n) -> new ContactPolicy(rs.getInt(1),
+                rs.getInt(2)), tenant()).stream().findFirst();
+    }
+
+    @Override
+    public void savePolicy(ContactPolicy policy, Instant now) {
+        jdbc.update("insert into tp_contact_policy (tenant_id, daily_cap, weekly_cap, updated_at) values (?, ?, ?, ?) on duplicate key update"
+                + " daily_cap = values(daily_cap), weekly_cap = values(weekly_cap), updated_at = values(updated_at)", tenant(), policy.dailyCap(),
+                policy.weeklyCap(), Timestamp.from(now));
+    }
+
+    @Override
+    public void unsubscribe(long memberId, Channel channel, Instant now) {
+        jdbc.update("insert ignore into tp_unsubscribe (tenant_id, member_id, channel, at) values (?, ?, ?, ?)", tenant(), memberId, channel.name(),
+                Timestamp.from(now));
+    }
+
+    @Override
+    public void resubscribe(long memberId, Channel channel) {
+        jdbc.update("delete from tp_unsubscribe where tenant_id = ? and member_id = ? and channel = ?", tenant(), memberId, channel.name());
+    }
+
+    @Override
+    public List<Channel> unsubscribed(long memberId) {
+        return jdbc.queryForList("select channel from tp_unsubscribe where tenant_id = ? and member_id = ? order by channel", String.class, tenant(),
+                memberId).stream().map(Channel::valueOf).toList();
+    }
+
+    @Override
+    public Optional<Preset> preset(Preset.Kind kind) {
+        return jdbc.query("select * from tp_preset where tenant_id = ? and kind = ?", (rs, n) -> new Preset(kind, rs.getBoolean("enabled"),
+                rs.getString("template_id"), rs.getString("page"), read(rs.getString("fields"))), tenant(), kind.name()).stream().findFirst();
+    }
+
+    @Override
+    public void savePreset(Preset preset, Instant now) {
+        jdbc.update("insert into tp_preset (tenant_id, kind, enabled, template_id, page, fields, updated_at) values (?, ?, ?, ?, ?, ?, ?)"
+                + " on duplicate key update enabled = values(enabled), template_id = values(template_id), page = values(page), fields = values(fields),"
+                + " updated_at = values(updated_at)", tenant(), preset.kind().name(), preset.enabled(), preset.templateId(), preset.page(),
+                write(preset.fields()), Timestamp.from(now));
+    }
+
+    @Override
+    public Optional<Long> enqueue(NewSend send, Instant now) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        try {
+            jdbc.update(connection -> {
+                PreparedStatement insert = connection.prepareStatement("insert into tp_send (tenant_id, member_id, channel, template_id, page, data,"
+                        + " preset, source_key, status, due_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?)", Statement.RETURN_GENERATED_KEYS);
+                insert.setLong(1, tenant());
+                insert.setLong(2, send.memberId());
+                insert.setString(3, send.channel().name());
+                insert.setString(4, send.templateId());
+                insert.setString(5, send.page());
+                insert.setString(6, write(send.data()));
+                insert.setString(7, send.preset());
+                insert.setString(8, send.sourceKey());
+                insert.setTimestamp(9, Timestamp.from(send.dueAt()));
+                insert.setTimestamp(10, Timestamp.from(now));
+                return insert;
+            }, key);
+        } catch (DuplicateKeyException e) {
+            return Optional.empty();
+        }
+        return Optional.of(key.getKey().longValue());
+    }
+
+    @Override
+    public Optional<Send> find(long id) {
+        return jdbc.query("select * from tp_send where tenant_id = ? and id = ?", this::toSend, tenant(), id).stream().findFirst();
+    }
+
+    @Override
+    public Map<Long, List<Send>> due(Instant now, int limit) {
+        Map<Long, List<Send>> byTenant = new LinkedHashMap<>();
+        jdbc.query("select * from tp_send where status = 'QUEUED' and due_at <= ? order by due_at, id limit ?", rs -> {
+            byTenant.computeIfAbsent(rs.getLong("tenant_id"), t -> new ArrayList<>()).add(toSend(rs, 0));
+        }, Timestamp.from(now), limit);
+        return byTenant;
+    }
+
+    @Override
+    public boolean claim(long id, Instant now) {
+        return jdbc.update("update tp_send set status = 'SENDING', claimed_at = ?, attempts = attempts + 1 where tenant_id = ? and id = ?"
+                + " and status = 'QUEUED'", Timestamp.from(now), tenant(), id) == 1;
+    }
+
+    @Override
+    public void requeue(long id, Instant dueAt, String reason, String response) {
+        jdbc.update("update tp_send set status = 'QUEUED', due_at = ?, reason = ?, response = ?, claimed_at = null where tenant_id = ? and id = ?"
+                + " and status = 'SENDING'", Timestamp.from(dueAt), reason, clip(response), tenant(), id);
+    }
+
+    @Override
+    public void finish(long id, Send.Status status, String reason, String msgId, String response, Instant now) {
+        jdbc.update("update tp_send set status = ?, reason = ?, channel_msg_id = ?, response = ?, sent_at = ? where tenant_id = ? and id = ?"
+                + " and status = 'SENDING'", status.name(), reason, msgId, clip(response), status == Send.Status.SENT ? Timestamp.from(now) : null,
+                tenant(), id);
+    }
+
+    @Override
+    public int abandonStuck(Instant before, Instant now) {
+        // every tenant's: whether WeChat got the message is unknown, so it is never sent again
+        return jdbc.update("update tp_send set status = 'FAILED', reason = 'OUTCOME_UNKNOWN' where status = 'SENDING' and claimed_at < ?",
+                Timestamp.from(before));
+    }
+
+    @Override
+    public int sentBetween(long memberId, Instant from, Instant to) {
+        return jdbc.queryForObject("select count(*) from tp_send where tenant_id = ? and member_id = ? and status = 'SENT' and sent_at >= ?"
+                + " and sent_at < ?", Integer.class, tenant(), memberId, Timestamp.from(from), Timestamp.from(to));
+    }
+
+    @Override
+    public List<Send> list(SendFilter filter, int limit) {
+        StringBuilder sql = new StringBuilder("select * from tp_send where tenant_id = ?");
+        List<Object> args = new ArrayList<>(List.of(tenant()));
+        if (filter.memberId() != null) {
+            sql.append(" and member_id = ?");
+            args.add(filter.memberId());
+        }
+        if (filter.status() != null) {
+            sql.append(" and status = ?");
+            args.add(filter.status().name());
+        }
+        if (filter.preset() != null) {
+            sql.append(" and preset = ?");
+            args.add(filter.preset());
+        }
+        args.add(limit);
+        return jdbc.query(sql.append(" order by id desc limit ?").toString(), this::toSend, args.toArray());
+    }
+
+    private Send toSend(ResultSet rs, int n) throws SQLException {
+        Timestamp sent = rs.getTimestamp("sent_at");
+        return new Send(rs.getLong("id"), rs.getLong("member_id"), Channel.valueOf(rs.getString("channel")), rs.getString("template_id"),
+                rs.getString("page"), read(rs.getString("data")), rs.getString("preset"), rs.getString("source_key"),
+                Send.Status.valueOf(rs.getString("status")), rs.getString("reason"), rs.getTimestamp("due_at").toInstant(), rs.getInt("attempts"),
+                sent == null ? null : sent.toInstant(), rs.getString("channel_msg_id"), rs.getString("response"), rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static String clip(String text) {
+        return text == null || text.length() <= 500 ? text : text.substring(0, 500);
+    }
+
+    private String write(Map<String, String> map) {
+        try {
+            return json.writeValueAsString(map);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A text map did not serialise", e);
+        }
+    }
+
+    private Map<String, String> read(String text) {
+        try {
+            return json.readValue(text, TEXT_MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored text map is not JSON", e);
+        }
+    }
+}
