@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Reach-back through the gateway with every service real: a shopper's "allow" for the mall's thank-you template is one
  * send; a paid cashier payment (PaymentSucceeded through RabbitMQ and touchpoint-service's inbox) becomes the
  * POST_PAYMENT preset's subscription message through WxJava to the sandbox (member-service holding the access token),
- * once, taking that one quota; the next payment's message is skipped for want of one.
+ * once, taking that one quota; the shopper opens it (a click) and their next payment is credited to it on the
+ * dashboard, while that payment's own message is skipped for want of a quota.
  */
 @ExtendWith(RunningSuite.class)
 class TouchpointScenariosIT {
@@ -70,9 +71,18 @@ class TouchpointScenariosIT {
         assertThat(sent.path("data").path("character_string3").asText()).isEqualTo(first);
         assertThat(gateway.get("/api/v1/touchpoint/subscriptions", token).body().path("quotas").get(0).path("quota").asInt()).isZero();
 
+        // the shopper opens the message (the page carries tp=<token>): a click, and their next payment is the message's
+        Gateway.Response click = gateway.post("/api/v1/touchpoint/clicks", token, map("token", sent.path("trackingToken").asText()));
+        assertThat(click.status()).as(click.toString()).isEqualTo(200);
         String second = pay(token, code, 1200);
         JsonNode skipped = awaitSend(memberId, second);
         assertThat(skipped.path("status").asText() + " " + skipped.path("reason").asText()).isEqualTo("SKIPPED NO_QUOTA");
+        java.time.LocalDate today = java.time.LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        JsonNode board = gateway.get("/admin/v1/touchpoint/dashboard?from=" + today.minusDays(1) + "&to=" + today.plusDays(1), mall.adminToken()).body();
+        assertThat(board.path("sent").asLong()).as(board.toString()).isEqualTo(1);
+        assertThat(board.path("clicked").asLong()).isEqualTo(1);
+        assertThat(board.path("converted").asLong()).isEqualTo(1);
+        assertThat(board.path("attributedFen").asLong()).isEqualTo(1200);
         // one message per payment, whatever RabbitMQ redelivered
         JsonNode all = gateway.get("/admin/v1/touchpoint/sends?memberId=" + memberId, mall.adminToken()).body();
         assertThat(all.size()).isEqualTo(2);

@@ -275,6 +275,76 @@ class SubscriptionMessageIT {
                 Http.write(operator)), String.class).getStatusCode().value()).isEqualTo(400);
     }
 
+    @Test
+    void aClickThenAPaymentInTheWindowIsCreditedOnceARefundComesOffAndTheDashboardShowsIt() {
+        subscribe(member, "accept");
+        paid("PAY-A1", member, 10_000);
+        sends.dispatch(noonAfter(Instant.now()));
+        long sendId = jdbc.queryForObject("select id from tp_send where tenant_id = ? and source_key like '%PAY-A1%'", Long.class, tenant);
+        String token = jdbc.queryForObject("select tracking_token from tp_send where id = ?", String.class, sendId);
+        assertThat(token).hasSize(22);
+        wechat.verify(postRequestedFor(urlPathEqualTo("/cgi-bin/message/subscribe/send"))
+                .withRequestBody(matchingJsonPath("$.page", equalTo("pages/member/index?tp=" + token))));
+        // a payment before any click is no message's
+        assertThat(jdbc.queryForObject("select count(*) from tp_conversion where tenant_id = ?", Integer.class, tenant)).isZero();
+
+        HttpHeaders shopper = Http.member(tenant, member);
+        ResponseEntity<String> click = http.exchange("/api/v1/touchpoint/clicks", HttpMethod.POST, new HttpEntity<>(Map.of("token", token),
+                Http.write(shopper)), String.class);
+        assertThat(click.getStatusCode().value()).as(click.getBody()).isEqualTo(200);
+        assertThat(read(click).path("sendId").asLong()).isEqualTo(sendId);
+        assertThat(outbox("MessageClicked")).hasSize(1);
+        // a made-up token, or another mall's shopper with this one: 404, nothing recorded
+        assertThat(http.exchange("/api/v1/touchpoint/clicks", HttpMethod.POST, new HttpEntity<>(Map.of("token", "A".repeat(22)), Http.write(shopper)),
+                String.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(http.exchange("/api/v1/touchpoint/clicks", HttpMethod.POST, new HttpEntity<>(Map.of("token", token),
+                Http.write(Http.member(tenant + 1, member))), String.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(http.exchange("/api/v1/touchpoint/clicks", HttpMethod.POST, new HttpEntity<>(Map.of("token", "short"), Http.write(shopper)),
+                String.class).getStatusCode().value()).isEqualTo(400);
+
+        // paid within the window (default 72 h): credited to the clicked message, once however often delivered
+        paid("PAY-A2", member, 30_000, Instant.now().plus(Duration.ofHours(2)));
+        paid("PAY-A2", member, 30_000, Instant.now().plus(Duration.ofHours(2)));
+        Map<String, Object> credit = jdbc.queryForMap("select last_send_id, first_send_id, gross_fen from tp_conversion where tenant_id = ?", tenant);
+        assertThat(credit.get("last_send_id")).isEqualTo(sendId);
+        assertThat(credit.get("gross_fen")).isEqualTo(30_000L);
+        // outside it: not credited
+        paid("PAY-A3", member, 5_000, Instant.now().plus(Duration.ofHours(80)));
+        assertThat(jdbc.queryForObject("select count(*) from tp_conversion where tenant_id = ?", Integer.class, tenant)).isEqualTo(1);
+
+        // a refund comes off once; a refund of a payment no message brought changes nothing
+        refunded("RF-1", "PAY-A2", 10_000);
+        refunded("RF-1", "PAY-A2", 10_000);
+        refunded("RF-2", "PAY-A3", 5_000);
+        assertThat(jdbc.queryForObject("select refunded_fen from tp_conversion where tenant_id = ?", Long.class, tenant)).isEqualTo(10_000L);
+
+        LocalDate today = LocalDate.now(SHANGHAI);
+        JsonNode board = read(http.exchange("/admin/v1/touchpoint/dashboard?from=" + today.minusDays(1) + "&to=" + today.plusDays(1), HttpMethod.GET,
+                new HttpEntity<>(operator), String.class));
+        assertThat(board.path("rows")).as(board.toString()).hasSize(1);
+        JsonNode row = board.path("rows").get(0);
+        assertThat(row.path("preset").asText()).isEqualTo("POST_PAYMENT");
+        assertThat(row.path("sends").asLong()).isEqualTo(3);
+        assertThat(row.path("sent").asLong()).isEqualTo(1);
+        assertThat(row.path("membersReached").asLong()).isEqualTo(1);
+        assertThat(row.path("clicked").asLong()).isEqualTo(1);
+        assertThat(row.path("converted").asLong()).isEqualTo(1);
+        assertThat(row.path("attributedFen").asLong()).isEqualTo(20_000);
+        assertThat(board.path("attributedFen").asLong()).isEqualTo(20_000);
+        assertThat(read(http.exchange("/admin/v1/touchpoint/dashboard?from=" + today + "&to=" + today, HttpMethod.GET,
+                new HttpEntity<>(Http.staff(tenant + 1, 2, "OPERATOR")), String.class)).path("rows")).isEmpty();
+        assertThat(http.exchange("/admin/v1/touchpoint/dashboard?from=" + today + "&to=" + today.minusDays(1), HttpMethod.GET,
+                new HttpEntity<>(operator), String.class).getStatusCode().value()).isEqualTo(400);
+    }
+
+    private void refunded(String refundNo, String paymentNo, long fen) {
+        Map<String, Object> data = Map.of("refundNo", refundNo, "paymentNo", paymentNo, "orderNo", paymentNo + "-1", "memberId", member,
+                "grossFen", fen, "refundedAt", Instant.now().toString());
+        Map<String, Object> envelope = Map.of("eventId", UUID.randomUUID().toString(), "type", "PaymentRefunded", "tenantId", tenant, "data", data);
+        assertThat(inbox.process(new ReceivedEvent(UUID.randomUUID().toString(), tenant, "payment-service.PaymentRefunded",
+                json.valueToTree(envelope), 1))).isEqualTo(Inbox.Outcome.APPLIED);
+    }
+
     private void subscribe(long memberId, String result) {
         ResponseEntity<String> r = http.exchange("/api/v1/touchpoint/subscriptions", HttpMethod.POST, new HttpEntity<>(Map.of("results",
                 Map.of(TEMPLATE, result)), Http.write(Http.member(tenant, memberId))), String.class);
@@ -282,8 +352,12 @@ class SubscriptionMessageIT {
     }
 
     private void paid(String paymentNo, long memberId, long fen) {
+        paid(paymentNo, memberId, fen, Instant.now());
+    }
+
+    private void paid(String paymentNo, long memberId, long fen, Instant paidAt) {
         Map<String, Object> data = Map.of("paymentNo", paymentNo, "memberId", memberId, "grossFen", fen, "discountFen", 0,
-                "paidAt", Instant.now().toString(), "orders", List.of());
+                "paidAt", paidAt.toString(), "orders", List.of());
         Map<String, Object> envelope = Map.of("eventId", UUID.randomUUID().toString(), "type", "PaymentSucceeded", "tenantId", tenant, "data", data);
         assertThat(inbox.process(new ReceivedEvent(UUID.randomUUID().toString(), tenant, "payment-service.PaymentSucceeded",
                 json.valueToTree(envelope), 1))).isEqualTo(Inbox.Outcome.APPLIED);

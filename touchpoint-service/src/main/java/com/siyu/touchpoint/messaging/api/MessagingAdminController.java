@@ -32,12 +32,38 @@ import org.springframework.web.bind.annotation.RestController;
 class MessagingAdminController {
 
     private final Messaging messaging;
+    private final com.siyu.touchpoint.messaging.domain.Attribution attribution;
+    private final com.siyu.touchpoint.quiethours.domain.QuietHoursPolicy quietHours;
 
-    MessagingAdminController(Messaging messaging) {
+    MessagingAdminController(Messaging messaging, com.siyu.touchpoint.messaging.domain.Attribution attribution,
+                             com.siyu.touchpoint.quiethours.domain.QuietHoursPolicy quietHours) {
         this.messaging = messaging;
+        this.attribution = attribution;
+        this.quietHours = quietHours;
     }
 
-    record PolicyRequest(@NotNull @Min(1) @Max(50) Integer dailyCap, @NotNull @Min(1) @Max(200) Integer weeklyCap) {
+    /**
+     * Per channel and preset, of the sends made in the mall's days from..to (at most 92): sent, members reached, clicked,
+     * converted (payments credited to them) and the attributed GMV (paid minus refunded, fen).
+     */
+    @GetMapping("/admin/v1/touchpoint/dashboard")
+    com.siyu.touchpoint.messaging.domain.Attribution.Dashboard dashboard(
+            @RequestParam @NotNull @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+            java.time.LocalDate from,
+            @RequestParam @NotNull @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+            java.time.LocalDate to) {
+        StaffOnly.require("TENANT_ADMIN", "OPERATOR");
+        if (to.isBefore(from) || to.isAfter(from.plusDays(91))) {
+            throw new com.siyu.common.problem.DomainException(org.springframework.http.HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+                    "from..to is 1 to 92 days, from first");
+        }
+        java.time.ZoneId zone = quietHours.current().zone();
+        return attribution.dashboard(from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    /** attributionHours: how long after a click a payment is credited to the message (default 72). */
+    record PolicyRequest(@NotNull @Min(1) @Max(50) Integer dailyCap, @NotNull @Min(1) @Max(200) Integer weeklyCap,
+                         @Min(1) @Max(720) Integer attributionHours) {
     }
 
     @GetMapping("/admin/v1/touchpoint/contact-policy")
@@ -49,7 +75,8 @@ class MessagingAdminController {
     @PutMapping("/admin/v1/touchpoint/contact-policy")
     ContactPolicy setPolicy(@Valid @RequestBody PolicyRequest r) {
         StaffOnly.require("TENANT_ADMIN", "OPERATOR");
-        return messaging.setPolicy(new ContactPolicy(r.dailyCap(), r.weeklyCap()));
+        return messaging.setPolicy(new ContactPolicy(r.dailyCap(), r.weeklyCap(),
+                r.attributionHours() == null ? ContactPolicy.DEFAULT.attributionHours() : r.attributionHours()));
     }
 
     /** fields: the template's field names (thing1, amount2, time3 …) → text with the preset's {variables}, at most 20 chars in WeChat. */
@@ -70,10 +97,11 @@ class MessagingAdminController {
     }
 
     record SendResponse(long id, long memberId, Channel channel, String templateId, String page, Map<String, String> data, String preset,
-                        Send.Status status, String reason, Instant dueAt, int attempts, Instant sentAt, String channelMsgId, Instant createdAt) {
+                        Send.Status status, String reason, Instant dueAt, int attempts, Instant sentAt, String channelMsgId, Instant createdAt,
+                        String trackingToken) {
         static SendResponse of(Send s) {
             return new SendResponse(s.id(), s.memberId(), s.channel(), s.templateId(), s.page(), s.data(), s.preset(), s.status(), s.reason(),
-                    s.dueAt(), s.attempts(), s.sentAt(), s.channelMsgId(), s.createdAt());
+                    s.dueAt(), s.attempts(), s.sentAt(), s.channelMsgId(), s.createdAt(), s.trackingToken());
         }
     }
 

@@ -10,26 +10,36 @@ import java.time.format.DateTimeParseException;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
-/** payment-service's PaymentSucceeded, once each through common's inbox: the post-payment preset's send. */
+/** payment-service's PaymentSucceeded (attribution, the post-payment preset's send) and PaymentRefunded, once each through common's inbox. */
 @Component
 class PaymentEventsConsumer implements EventConsumer {
 
     static final String SUCCEEDED = "payment-service.PaymentSucceeded";
+    static final String REFUNDED = "payment-service.PaymentRefunded";
 
     private final Sends sends;
+    private final com.siyu.touchpoint.messaging.domain.Attribution attribution;
 
-    PaymentEventsConsumer(Sends sends) {
+    PaymentEventsConsumer(Sends sends, com.siyu.touchpoint.messaging.domain.Attribution attribution) {
         this.sends = sends;
+        this.attribution = attribution;
     }
 
     @Override
     public Set<String> routingKeys() {
-        return Set.of(SUCCEEDED);
+        return Set.of(SUCCEEDED, REFUNDED);
     }
 
     @Override
     public void consume(ReceivedEvent event) {
         JsonNode data = event.payload().path("data");
+        if (REFUNDED.equals(event.key())) {
+            if (!data.path("refundNo").isTextual() || !data.path("paymentNo").isTextual() || !data.path("grossFen").canConvertToLong()) {
+                throw new MalformedEvent("PaymentRefunded " + event.messageId() + " has no refundNo, paymentNo or grossFen");
+            }
+            attribution.refunded(data.path("refundNo").asText(), data.path("paymentNo").asText(), data.path("grossFen").asLong());
+            return;
+        }
         if (!data.path("paymentNo").isTextual() || !data.path("memberId").canConvertToLong() || !data.path("paidAt").isTextual()) {
             throw new MalformedEvent("PaymentSucceeded " + event.messageId() + " has no paymentNo, memberId or paidAt");
         }
@@ -40,6 +50,8 @@ class PaymentEventsConsumer implements EventConsumer {
             throw new MalformedEvent("PaymentSucceeded " + event.messageId() + " has a paidAt that is not an instant");
         }
         long paid = Math.max(0, data.path("grossFen").asLong() - data.path("discountFen").asLong());
+        // the same delivery (one inbox transaction): the credit of an earlier message, then this payment's thank-you
+        attribution.paid(data.path("memberId").asLong(), data.path("paymentNo").asText(), data.path("grossFen").asLong(), paidAt);
         sends.paid(data.path("memberId").asLong(), data.path("paymentNo").asText(), paid, paidAt);
     }
 }

@@ -24,9 +24,20 @@ import org.springframework.web.bind.annotation.RestController;
 class ShopperMessagingController {
 
     private final Messaging messaging;
+    private final com.siyu.touchpoint.messaging.domain.Attribution attribution;
 
-    ShopperMessagingController(Messaging messaging) {
+    ShopperMessagingController(Messaging messaging, com.siyu.touchpoint.messaging.domain.Attribution attribution) {
         this.messaging = messaging;
+        this.attribution = attribution;
+    }
+
+    record ClickRequest(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Pattern(regexp = "[A-Za-z0-9_-]{22}") String token) {
+    }
+
+    /** The mini-program opened a page with {@code tp=<token>} (a message's): the click counts for the signed-in shopper. */
+    @PostMapping("/api/v1/touchpoint/clicks")
+    com.siyu.touchpoint.messaging.domain.Attribution.Click clicked(@Valid @RequestBody ClickRequest request) {
+        return attribution.clicked(MemberOnly.require(), request.token());
     }
 
     /** {@code results}: wx.requestSubscribeMessage's answer as is, template id → accept / reject / ban / filter. */

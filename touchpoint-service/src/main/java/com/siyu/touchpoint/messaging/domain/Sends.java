@@ -133,7 +133,8 @@ public class Sends {
         if (!repository.consumeQuota(send.memberId(), send.templateId(), now)) {
             return finish(send, Send.Status.SKIPPED, "NO_QUOTA", null, null, now);
         }
-        MiniProgramChannel.Result result = miniProgram.send(openId, send.templateId(), send.page(), send.data());
+        MiniProgramChannel.Result result = miniProgram.send(openId, send.templateId(), Attribution.tracked(send.page(), send.trackingToken()),
+                send.data());
         switch (result.outcome()) {
             case SENT:
                 return finish(send, Send.Status.SENT, null, result.msgId(), result.response(), now);

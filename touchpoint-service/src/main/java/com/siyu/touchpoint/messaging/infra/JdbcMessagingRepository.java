@@ -79,15 +79,15 @@ class JdbcMessagingRepository implements MessagingRepository {
 
     @Override
     public Optional<ContactPolicy> policy() {
-        return jdbc.query("select daily_cap, weekly_cap from tp_contact_policy where tenant_id = ?", (rs, n) -> new ContactPolicy(rs.getInt(1),
-                rs.getInt(2)), tenant()).stream().findFirst();
+        return jdbc.query("select daily_cap, weekly_cap, attribution_hours from tp_contact_policy where tenant_id = ?", (rs, n) -> new ContactPolicy(
+                rs.getInt(1), rs.getInt(2), rs.getInt(3)), tenant()).stream().findFirst();
     }
 
     @Override
     public void savePolicy(ContactPolicy policy, Instant now) {
-        jdbc.update("insert into tp_contact_policy (tenant_id, daily_cap, weekly_cap, updated_at) values (?, ?, ?, ?) on duplicate key update"
-                + " daily_cap = values(daily_cap), weekly_cap = values(weekly_cap), updated_at = values(updated_at)", tenant(), policy.dailyCap(),
-                policy.weeklyCap(), Timestamp.from(now));
+        jdbc.update("insert into tp_contact_policy (tenant_id, daily_cap, weekly_cap, attribution_hours, updated_at) values (?, ?, ?, ?, ?)"
+                + " on duplicate key update daily_cap = values(daily_cap), weekly_cap = values(weekly_cap), attribution_hours = values(attribution_hours),"
+                + " updated_at = values(updated_at)", tenant(), policy.dailyCap(), policy.weeklyCap(), policy.attributionHours(), Timestamp.from(now));
     }
 
     @Override
@@ -127,7 +127,8 @@ class JdbcMessagingRepository implements MessagingRepository {
         try {
             jdbc.update(connection -> {
                 PreparedStatement insert = connection.prepareStatement("insert into tp_send (tenant_id, member_id, channel, template_id, page, data,"
-                        + " preset, source_key, status, due_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?)", Statement.RETURN_GENERATED_KEYS);
+                        + " preset, source_key, status, due_at, created_at, tracking_token) values (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)",
+                        Statement.RETURN_GENERATED_KEYS);
                 insert.setLong(1, tenant());
                 insert.setLong(2, send.memberId());
                 insert.setString(3, send.channel().name());
@@ -138,12 +139,27 @@ class JdbcMessagingRepository implements MessagingRepository {
                 insert.setString(8, send.sourceKey());
                 insert.setTimestamp(9, Timestamp.from(send.dueAt()));
                 insert.setTimestamp(10, Timestamp.from(now));
+                insert.setString(11, newToken());
                 return insert;
             }, key);
         } catch (DuplicateKeyException e) {
             return Optional.empty();
         }
         return Optional.of(key.getKey().longValue());
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /** 16 random bytes, URL-safe Base64 without padding: 22 characters nobody can guess. */
+    private static String newToken() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** The tenant's send carrying this tracking token. */
+    Optional<Send> byToken(String token) {
+        return jdbc.query("select * from tp_send where tenant_id = ? and tracking_token = ?", this::toSend, tenant(), token).stream().findFirst();
     }
 
     @Override
@@ -217,7 +233,8 @@ class JdbcMessagingRepository implements MessagingRepository {
         return new Send(rs.getLong("id"), rs.getLong("member_id"), Channel.valueOf(rs.getString("channel")), rs.getString("template_id"),
                 rs.getString("page"), read(rs.getString("data")), rs.getString("preset"), rs.getString("source_key"),
                 Send.Status.valueOf(rs.getString("status")), rs.getString("reason"), rs.getTimestamp("due_at").toInstant(), rs.getInt("attempts"),
-                sent == null ? null : sent.toInstant(), rs.getString("channel_msg_id"), rs.getString("response"), rs.getTimestamp("created_at").toInstant());
+                sent == null ? null : sent.toInstant(), rs.getString("channel_msg_id"), rs.getString("response"), rs.getTimestamp("created_at").toInstant(),
+                rs.getString("tracking_token"));
     }
 
     private static String clip(String text) {

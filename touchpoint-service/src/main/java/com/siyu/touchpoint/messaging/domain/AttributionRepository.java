@@ -1,0 +1,28 @@
+package com.siyu.touchpoint.messaging.domain;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Clicks, conversions and their refunds of the tenant in context (infra). */
+public interface AttributionRepository {
+
+    Optional<Send> sendByToken(String trackingToken);
+
+    void click(long sendId, long memberId, Instant at);
+
+    /** The sends the member clicked in [from, to], by click time, oldest first (a send once per click). */
+    List<Long> clickedSends(long memberId, Instant from, Instant to);
+
+    /** Credits the payment once; false when it was credited already. */
+    boolean convert(String paymentNo, long memberId, long firstSendId, long lastSendId, long grossFen, Instant paidAt);
+
+    /** Takes a refund off its payment's conversion once (at most what is left); false when there is none or it was taken. */
+    boolean refund(String refundNo, String paymentNo, long grossFen, Instant at);
+
+    record Row(Channel channel, String preset, long sends, long sent, long membersReached, long clicked, long converted, long attributedFen) {
+    }
+
+    /** Per channel and preset, of the sends made in [from, to): how many were sent, to how many members, clicked, converted, and for how much. */
+    List<Row> dashboard(Instant from, Instant to);
+}
