@@ -33,13 +33,9 @@ class MessagingAdminController {
 
     private final Messaging messaging;
     private final com.siyu.touchpoint.messaging.domain.Attribution attribution;
-    private final com.siyu.touchpoint.quiethours.domain.QuietHoursPolicy quietHours;
-
-    MessagingAdminController(Messaging messaging, com.siyu.touchpoint.messaging.domain.Attribution attribution,
-                             com.siyu.touchpoint.quiethours.domain.QuietHoursPolicy quietHours) {
+    MessagingAdminController(Messaging messaging, com.siyu.touchpoint.messaging.domain.Attribution attribution) {
         this.messaging = messaging;
         this.attribution = attribution;
-        this.quietHours = quietHours;
     }
 
     /**
@@ -57,8 +53,7 @@ class MessagingAdminController {
             throw new com.siyu.common.problem.DomainException(org.springframework.http.HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
                     "from..to is 1 to 92 days, from first");
         }
-        java.time.ZoneId zone = quietHours.current().zone();
-        return attribution.dashboard(from.atStartOfDay(zone).toInstant(), to.plusDays(1).atStartOfDay(zone).toInstant());
+        return attribution.dashboard(from, to);
     }
 
     /** attributionHours: how long after a click a payment is credited to the message (default 72). */

@@ -77,14 +77,14 @@ public class Attribution {
         return repository.refund(refundNo, paymentNo, grossFen, clock.instant());
     }
 
-    public record Dashboard(Instant from, Instant to, List<AttributionRepository.Row> rows, long sent, long clicked, long converted,
+    public record Dashboard(java.time.LocalDate from, java.time.LocalDate to, List<AttributionRepository.Figures> rows, long sent, long clicked, long converted,
                             long attributedFen) {
     }
 
-    public Dashboard dashboard(Instant from, Instant to) {
-        List<AttributionRepository.Row> rows = repository.dashboard(from, to);
-        return new Dashboard(from, to, rows, rows.stream().mapToLong(AttributionRepository.Row::sent).sum(),
-                rows.stream().mapToLong(AttributionRepository.Row::clicked).sum(), rows.stream().mapToLong(AttributionRepository.Row::converted).sum(),
-                rows.stream().mapToLong(AttributionRepository.Row::attributedFen).sum());
+    public Dashboard dashboard(java.time.LocalDate from, java.time.LocalDate to) {
+        List<AttributionRepository.Figures> rows = repository.dashboard(from, to);
+        return new Dashboard(from, to, rows, rows.stream().mapToLong(AttributionRepository.Figures::sent).sum(),
+                rows.stream().mapToLong(AttributionRepository.Figures::clicked).sum(), rows.stream().mapToLong(AttributionRepository.Figures::converted).sum(),
+                rows.stream().mapToLong(AttributionRepository.Figures::attributedFen).sum());
     }
 }

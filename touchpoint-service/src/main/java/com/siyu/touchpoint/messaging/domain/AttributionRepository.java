@@ -20,9 +20,9 @@ public interface AttributionRepository {
     /** Takes a refund off its payment's conversion once (at most what is left); false when there is none or it was taken. */
     boolean refund(String refundNo, String paymentNo, long grossFen, Instant at);
 
-    record Row(Channel channel, String preset, long sends, long sent, long membersReached, long clicked, long converted, long attributedFen) {
+    record Figures(Channel channel, String preset, long sends, long sent, long membersReached, long clicked, long converted, long attributedFen) {
     }
 
-    /** Per channel and preset, of the sends made in [from, to): how many were sent, to how many members, clicked, converted, and for how much. */
-    List<Row> dashboard(Instant from, Instant to);
+    /** Per channel and preset, of the sends made on the mall's days from..to: how many were sent, to how many members, clicked, converted, for how much. */
+    List<Figures> dashboard(java.time.LocalDate from, java.time.LocalDate to);
 }

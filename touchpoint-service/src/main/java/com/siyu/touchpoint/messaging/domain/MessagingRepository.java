@@ -39,8 +39,9 @@ public interface MessagingRepository {
 
     void savePreset(Preset preset, Instant now);
 
+    /** {@code day}: the mall's day the send is made on (its dashboard day). */
     record NewSend(long memberId, Channel channel, String templateId, String page, Map<String, String> data, String preset, String sourceKey,
-                   Instant dueAt) {
+                   Instant dueAt, java.time.LocalDate day) {
     }
 
     /** The new send's id; empty when one with this source key exists (a redelivered event). */

@@ -73,7 +73,7 @@ public class Sends {
         preset.get().fields().forEach((field, text) -> data.put(field, Templates.fill(text, values)));
         Instant now = clock.instant();
         return repository.enqueue(new MessagingRepository.NewSend(memberId, Channel.MINI_SUBSCRIBE, preset.get().templateId(), preset.get().page(),
-                data, Preset.Kind.POST_PAYMENT.name(), "payment:" + paymentNo + ":" + Preset.Kind.POST_PAYMENT, now), now);
+                data, Preset.Kind.POST_PAYMENT.name(), "payment:" + paymentNo + ":" + Preset.Kind.POST_PAYMENT, now, LocalDate.ofInstant(now, zone)), now);
     }
 
     @Scheduled(fixedDelayString = "${siyu.touchpoint.dispatch-interval:PT5S}", initialDelayString = "PT20S")

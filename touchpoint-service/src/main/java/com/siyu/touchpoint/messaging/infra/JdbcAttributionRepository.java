@@ -31,6 +31,10 @@ class JdbcAttributionRepository implements AttributionRepository {
     public void click(long sendId, long memberId, Instant at) {
         jdbc.update("insert into tp_click (tenant_id, send_id, member_id, clicked_at) values (?, ?, ?, ?)", CallerContext.requireTenant(), sendId,
                 memberId, Timestamp.from(at));
+        if (jdbc.update("update tp_send set first_clicked_at = ? where tenant_id = ? and id = ? and first_clicked_at is null", Timestamp.from(at),
+                CallerContext.requireTenant(), sendId) == 1) {
+            sends.bump(sendId, JdbcMessagingRepository.DayFigure.CLICKED, 1);
+        }
     }
 
     @Override
@@ -42,40 +46,57 @@ class JdbcAttributionRepository implements AttributionRepository {
     @Override
     public boolean convert(String paymentNo, long memberId, long firstSendId, long lastSendId, long grossFen, Instant paidAt) {
         // the primary key is (tenant, payment): a redelivered payment meets its own row only
-        return jdbc.update("insert ignore into tp_conversion (tenant_id, payment_no, member_id, first_send_id, last_send_id, gross_fen, paid_at)"
+        if (jdbc.update("insert ignore into tp_conversion (tenant_id, payment_no, member_id, first_send_id, last_send_id, gross_fen, paid_at)"
                 + " values (?, ?, ?, ?, ?, ?, ?)", CallerContext.requireTenant(), paymentNo, memberId, firstSendId, lastSendId, grossFen,
-                Timestamp.from(paidAt)) == 1;
+                Timestamp.from(paidAt)) == 0) {
+            return false;
+        }
+        sends.bump(lastSendId, JdbcMessagingRepository.DayFigure.CONVERTED, 1);
+        sends.bump(lastSendId, JdbcMessagingRepository.DayFigure.ATTRIBUTED_FEN, grossFen);
+        return true;
     }
 
     @Override
     public boolean refund(String refundNo, String paymentNo, long grossFen, Instant at) {
         long tenant = CallerContext.requireTenant();
-        Integer credited = jdbc.queryForObject("select count(*) from tp_conversion where tenant_id = ? and payment_no = ? for update", Integer.class,
-                tenant, paymentNo);
-        if (credited == null || credited == 0) {
+        // the conversion's row locked: concurrent refunds of one payment take their amounts off one after the other
+        List<long[]> credited = jdbc.query("select last_send_id, gross_fen - refunded_fen from tp_conversion where tenant_id = ? and payment_no = ?"
+                + " for update", (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, tenant, paymentNo);
+        if (credited.isEmpty()) {
             return false;
         }
         if (jdbc.update("insert ignore into tp_conversion_refund (tenant_id, refund_no, payment_no, gross_fen, at) values (?, ?, ?, ?, ?)", tenant,
                 refundNo, paymentNo, grossFen, Timestamp.from(at)) == 0) {
             return false;
         }
-        jdbc.update("update tp_conversion set refunded_fen = least(gross_fen, refunded_fen + ?) where tenant_id = ? and payment_no = ?", grossFen,
-                tenant, paymentNo);
+        long taken = Math.min(grossFen, credited.get(0)[1]);
+        jdbc.update("update tp_conversion set refunded_fen = refunded_fen + ? where tenant_id = ? and payment_no = ?", taken, tenant, paymentNo);
+        sends.bump(credited.get(0)[0], JdbcMessagingRepository.DayFigure.ATTRIBUTED_FEN, -taken);
         return true;
     }
 
     @Override
-    public List<Row> dashboard(Instant from, Instant to) {
-        // one pass over the period's sends, their clicks and conversions by index (tenant, created_at)
-        return jdbc.query("select s.channel, s.preset, count(*) sends, coalesce(sum(s.status = 'SENT'), 0) sent,"
-                        + " count(distinct case when s.status = 'SENT' then s.member_id end) reached,"
-                        + " coalesce(sum(exists (select 1 from tp_click c where c.tenant_id = s.tenant_id and c.send_id = s.id)), 0) clicked,"
-                        + " coalesce(sum(v.n), 0) converted, coalesce(sum(v.fen), 0) attributed"
-                        + " from tp_send s left join (select last_send_id, count(*) n, sum(gross_fen - refunded_fen) fen from tp_conversion"
-                        + " where tenant_id = ? group by last_send_id) v on v.last_send_id = s.id"
-                        + " where s.tenant_id = ? and s.created_at >= ? and s.created_at < ? group by s.channel, s.preset order by s.channel, s.preset",
-                (rs, n) -> new Row(Channel.valueOf(rs.getString(1)), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
-                        rs.getLong(7), rs.getLong(8)),
-                CallerContext.requireTenant(), CallerContext.requireTenant(), Timestamp.from(from), Timestamp.from(to));
+    public List<Figures> dashboard(java.time.LocalDate from, java.time.LocalDate to) {
+        long tenant = CallerContext.requireTenant();
+        // the days' figures (tp_send_day: a row per day, channel and preset), and the members reached from ix_send_reach alone
+        java.util.Map<String, long[]> rows = new java.util.TreeMap<>();
+        jdbc.query("select channel, preset, sum(sends), sum(sent), sum(clicked), sum(converted), sum(attributed_fen) from tp_send_day"
+                + " where tenant_id = ? and day >= ? and day <= ? group by channel, preset", rs -> {
+            long[] r = rows.computeIfAbsent(rs.getString(1) + "|" + rs.getString(2), k -> new long[6]);
+            r[0] = rs.getLong(3);
+            r[1] = rs.getLong(4);
+            r[3] = rs.getLong(5);
+            r[4] = rs.getLong(6);
+            r[5] = rs.getLong(7);
+        }, tenant, from, to);
+        jdbc.query("select channel, coalesce(preset, ''), count(distinct member_id) from tp_send where tenant_id = ? and day >= ? and day <= ?"
+                + " and status = 'SENT' group by channel, preset", rs -> {
+            rows.computeIfAbsent(rs.getString(1) + "|" + rs.getString(2), k -> new long[6])[2] = rs.getLong(3);
+        }, tenant, from, to);
+        return rows.entrySet().stream().map(e -> {
+            String[] key = e.getKey().split("\\|", -1);
+            long[] r = e.getValue();
+            return new Figures(Channel.valueOf(key[0]), key[1].isEmpty() ? null : key[1], r[0], r[1], r[2], r[3], r[4], r[5]);
+        }).toList();
     }
 }

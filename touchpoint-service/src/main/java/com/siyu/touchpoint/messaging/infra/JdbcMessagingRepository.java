@@ -127,7 +127,7 @@ class JdbcMessagingRepository implements MessagingRepository {
         try {
             jdbc.update(connection -> {
                 PreparedStatement insert = connection.prepareStatement("insert into tp_send (tenant_id, member_id, channel, template_id, page, data,"
-                        + " preset, source_key, status, due_at, created_at, tracking_token) values (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?)",
+                        + " preset, source_key, status, due_at, created_at, tracking_token, day) values (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?)",
                         Statement.RETURN_GENERATED_KEYS);
                 insert.setLong(1, tenant());
                 insert.setLong(2, send.memberId());
@@ -140,12 +140,15 @@ class JdbcMessagingRepository implements MessagingRepository {
                 insert.setTimestamp(9, Timestamp.from(send.dueAt()));
                 insert.setTimestamp(10, Timestamp.from(now));
                 insert.setString(11, newToken());
+                insert.setObject(12, send.day());
                 return insert;
             }, key);
         } catch (DuplicateKeyException e) {
             return Optional.empty();
         }
-        return Optional.of(key.getKey().longValue());
+        long id = key.getKey().longValue();
+        bump(id, DayFigure.SENDS, 1);
+        return Optional.of(id);
     }
 
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
@@ -188,11 +191,26 @@ class JdbcMessagingRepository implements MessagingRepository {
                 + " and status = 'SENDING'", Timestamp.from(dueAt), reason, clip(response), tenant(), id);
     }
 
+    /** The dashboard's figures of a send's day (tp_send_day), as each fact happens. */
+    enum DayFigure { SENDS, SENT, CLICKED, CONVERTED, ATTRIBUTED_FEN }
+
+    /** Adds {@code amount} to the figure of the send's day, channel and preset (sends without a day are not rolled up). */
+    void bump(long sendId, DayFigure figure, long amount) {
+        String column = figure.name().toLowerCase(java.util.Locale.ROOT);
+        // the primary key is (tenant, day, channel, preset): "on duplicate key" can only meet this tenant's row
+        jdbc.update("insert into tp_send_day (tenant_id, day, channel, preset, " + column + ") select tenant_id, day, channel, coalesce(preset, ''), ?"
+                + " from tp_send where tenant_id = ? and id = ? and day is not null on duplicate key update " + column + " = " + column + " + values("
+                + column + ")", amount, tenant(), sendId);
+    }
+
     @Override
     public void finish(long id, Send.Status status, String reason, String msgId, String response, Instant now) {
-        jdbc.update("update tp_send set status = ?, reason = ?, channel_msg_id = ?, response = ?, sent_at = ? where tenant_id = ? and id = ?"
+        int finished = jdbc.update("update tp_send set status = ?, reason = ?, channel_msg_id = ?, response = ?, sent_at = ? where tenant_id = ? and id = ?"
                 + " and status = 'SENDING'", status.name(), reason, msgId, clip(response), status == Send.Status.SENT ? Timestamp.from(now) : null,
                 tenant(), id);
+        if (finished == 1 && status == Send.Status.SENT) {
+            bump(id, DayFigure.SENT, 1);
+        }
     }
 
     @Override
