@@ -220,6 +220,17 @@ class SubscriptionMessageIT {
     }
 
     @Test
+    void withoutAnAccessTokenNothingLeavesAndTheQuotaStays() {
+        subscribe(member, "accept");
+        memberService.stubFor(get(urlEqualTo("/internal/wechat/mini-program/access-token")).atPriority(1).willReturn(aResponse().withStatus(502)));
+        paid("PAY-T", member, 500);
+        sends.dispatch(noonAfter(Instant.now()));
+        assertThat(reasonOf("PAY-T")).isEqualTo("QUEUED DEPENDENCY_UNAVAILABLE");
+        assertThat(quota(member)).isEqualTo(1);
+        wechat.verify(0, postRequestedFor(urlPathEqualTo("/cgi-bin/message/subscribe/send")));
+    }
+
+    @Test
     void eightDispatchersAtOnceSendExactlyAsManyMessagesAsTheMemberAllowed() throws Exception {
         for (int i = 0; i < 5; i++) {
             subscribe(member, "accept");

@@ -133,8 +133,14 @@ public class Sends {
         if (!repository.consumeQuota(send.memberId(), send.templateId(), now)) {
             return finish(send, Send.Status.SKIPPED, "NO_QUOTA", null, null, now);
         }
-        MiniProgramChannel.Result result = miniProgram.send(openId, send.templateId(), Attribution.tracked(send.page(), send.trackingToken()),
-                send.data());
+        MiniProgramChannel.Result result;
+        try {
+            result = miniProgram.send(openId, send.templateId(), Attribution.tracked(send.page(), send.trackingToken()), send.data());
+        } catch (RuntimeException e) {
+            // the access token could not be had from member-service: the request never left, the quota goes back
+            repository.returnQuota(send.memberId(), send.templateId(), now);
+            throw e;
+        }
         switch (result.outcome()) {
             case SENT:
                 return finish(send, Send.Status.SENT, null, result.msgId(), result.response(), now);
