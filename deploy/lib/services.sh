@@ -22,6 +22,7 @@ SIYU_CLIENT_SECRET_VARS=(SIYU_CLIENT_SECRET_POINTS SIYU_CLIENT_SECRET_PAYMENT SI
 # SIYU_PAYMENT_DATA_KEY: payment-service's own (the WeChat Pay merchants' keys), handed to it as SIYU_DATA_KEY,
 # SIYU_GUIDE_CODE_KEY: guide-service's key that signs guides' personal codes and share links, and
 # SIYU_GUIDE_DATA_KEY: guide-service's master key for the tenants' WeCom secrets, handed to it as SIYU_DATA_KEY.
+# SIYU_TOUCHPOINT_DATA_KEY: touchpoint-service's, for the tenants' SMS AccessKey secrets, handed to it as SIYU_DATA_KEY.
 siyu_ensure_secrets() {
     local run file var
     run="$(_siyu_run_dir)"; file="$run/secrets.env"
@@ -38,6 +39,8 @@ siyu_ensure_secrets() {
         || printf 'SIYU_PAYMENT_DATA_KEY=%s\n' "$(head -c 32 /dev/urandom | base64 -w0)" >>"$file"
     grep -q '^SIYU_GUIDE_DATA_KEY=' "$file" \
         || printf 'SIYU_GUIDE_DATA_KEY=%s\n' "$(head -c 32 /dev/urandom | base64 -w0)" >>"$file"
+    grep -q '^SIYU_TOUCHPOINT_DATA_KEY=' "$file" \
+        || printf 'SIYU_TOUCHPOINT_DATA_KEY=%s\n' "$(head -c 32 /dev/urandom | base64 -w0)" >>"$file"
     grep -q '^SIYU_GUIDE_CODE_KEY=' "$file" \
         || printf 'SIYU_GUIDE_CODE_KEY=%s\n' "$(head -c 32 /dev/urandom | base64 -w0)" >>"$file"
     # not exported: each JVM is handed only its own secrets (siyu_start_app)
@@ -59,6 +62,9 @@ _siyu_app_secrets() {
             printf 'SIYU_SERVICE_SECRET=%s\n' "$(_siyu_service_secret "$1")"
             printf 'SIYU_GUIDE_CODE_KEY=%s\n' "${SIYU_GUIDE_CODE_KEY:-}"
             printf 'SIYU_DATA_KEY=%s\n' "${SIYU_GUIDE_DATA_KEY:-}" ;;
+        touchpoint-service)
+            printf 'SIYU_SERVICE_SECRET=%s\n' "$(_siyu_service_secret "$1")"
+            printf 'SIYU_DATA_KEY=%s\n' "${SIYU_TOUCHPOINT_DATA_KEY:-}" ;;
         *) printf 'SIYU_SERVICE_SECRET=%s\n' "$(_siyu_service_secret "$1")" ;;
     esac
 }
@@ -139,6 +145,7 @@ siyu_start_app() {
         SIYU_WECHAT_API_HOST="${SIYU_WECHAT_API_HOST:-http://127.0.0.1:${SIYU_WECHAT_SANDBOX_PORT:-8899}}" \
         SIYU_WECOM_API_HOST="${SIYU_WECOM_API_HOST:-http://127.0.0.1:${SIYU_WECHAT_SANDBOX_PORT:-8899}}" \
         SIYU_PAYMENT_CHANNEL="${SIYU_PAYMENT_CHANNEL:-sandbox}" \
+        SIYU_SMS_ENDPOINT="${SIYU_SMS_ENDPOINT:-http://127.0.0.1:${SIYU_WECHAT_SANDBOX_PORT:-8899}/aliyun-sms}" \
         nohup "$(_siyu_java)" $SIYU_APP_JAVA_OPTS -Duser.home="$run/home" -Djava.io.tmpdir="$run/tmp" \
         -DJM.LOG.PATH="$run/home/logs/nacos" -DJM.SNAPSHOT.PATH="$run/home/nacos" \
         -Dsiyu.app="$name" -jar "$jar" >"$run/logs/$name.log" 2>&1 &

@@ -265,6 +265,18 @@ class MiniProgramIdentityIT {
                 String.class).getStatusCode().value()).isIn(401, 403);
         assertThat(http.exchange("/internal/members/mini-program-openids", HttpMethod.POST, new HttpEntity<>(Map.of("ids", List.of()), service),
                 String.class).getStatusCode().value()).isEqualTo(400);
+        // a campaign's addressing: the tenant's active members among the ids (another tenant's ids are nobody)
+        jdbc.update("update member set phone = '13800138000', nickname = '小爱' where id = ?", alice);
+        JsonNode contacts = read(http.exchange("/internal/members/contacts", HttpMethod.POST, new HttpEntity<>(Map.of("ids", List.of(alice, 999_999_999L)),
+                service), String.class));
+        assertThat(contacts).hasSize(1);
+        assertThat(contacts.get(0).path("id").asLong()).isEqualTo(alice);
+        assertThat(contacts.get(0).path("phone").asText()).isEqualTo("13800138000");
+        assertThat(contacts.get(0).path("nickname").asText()).isEqualTo("小爱");
+        assertThat(read(http.exchange("/internal/members/contacts", HttpMethod.POST, new HttpEntity<>(Map.of("ids", List.of(alice)),
+                Http.internal(tenant + 1)), String.class))).isEmpty();
+        assertThat(http.exchange("/internal/members/contacts", HttpMethod.POST, new HttpEntity<>(Map.of("ids", List.of()), service),
+                String.class).getStatusCode().value()).isEqualTo(400);
     }
 
     @Test

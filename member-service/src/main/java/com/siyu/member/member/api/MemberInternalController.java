@@ -65,4 +65,13 @@ class MemberInternalController {
     List<Birthday> birthdays(@Valid @RequestBody BirthdaysRequest request) {
         return members.birthdaysAmong(request.ids(), request.days()).entrySet().stream().map(e -> new Birthday(e.getKey(), e.getValue())).toList();
     }
+
+    record ContactsRequest(@NotNull @Size(min = 1, max = 1000) List<@NotNull @Positive Long> ids) {
+    }
+
+    /** touchpoint-service's campaign sends: the active members' nickname, primary phone (SMS) and home store. */
+    @PostMapping("/internal/members/contacts")
+    List<com.siyu.member.member.domain.MemberRepository.Contact> contacts(@Valid @RequestBody ContactsRequest request) {
+        return members.contactsAmong(request.ids());
+    }
 }

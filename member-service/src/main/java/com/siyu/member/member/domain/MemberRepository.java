@@ -20,6 +20,13 @@ public interface MemberRepository {
     /** The active members among {@code ids} whose birthday falls on one of {@code days} (month and day), with the birthday. */
     java.util.Map<Long, java.time.LocalDate> birthdaysAmong(Collection<Long> ids, Collection<java.time.MonthDay> days);
 
+    /** What a message to a member is addressed with: nickname, primary phone, home store (null when the member has none). */
+    record Contact(long id, String nickname, String phone, Long storeId) {
+    }
+
+    /** The active members among {@code ids} with their contact details. */
+    java.util.List<Contact> contactsAmong(Collection<Long> ids);
+
     /** Sets an active member's birthday; with {@code onlyIfUnset} only while it has none or this one; false when nothing was set. */
     boolean setBirthday(long id, java.time.LocalDate birthday, boolean onlyIfUnset);
 

@@ -82,6 +82,10 @@ public class Members {
         return members.birthdaysAmong(ids, days);
     }
 
+    public java.util.List<MemberRepository.Contact> contactsAmong(java.util.Collection<Long> ids) {
+        return members.contactsAmong(ids);
+    }
+
     /**
      * Sets the member's birthday. The shopper gives it once (birthday rewards would otherwise invite a new birthday every
      * month): a different one after that is 409 BIRTHDAY_ALREADY_SET and staff correct it. Setting the same one again is a no-op.

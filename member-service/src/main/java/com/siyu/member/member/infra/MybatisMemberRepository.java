@@ -82,6 +82,17 @@ class MybatisMemberRepository implements MemberRepository {
     }
 
     @Override
+    public java.util.List<Contact> contactsAmong(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.List.of();
+        }
+        // the tenant line scopes the statement to the tenant in context
+        return mapper.selectList(new com.baomidou.mybatisplus.core.conditions.query.QueryWrapper<MemberRow>()
+                .select("id", "nickname", "phone", "registered_store_id").in("id", ids).eq("status", MemberStatus.ACTIVE.name()).orderByAsc("id"))
+                .stream().map(row -> new Contact(row.id, row.nickname, row.phone, row.registeredStoreId)).toList();
+    }
+
+    @Override
     public boolean setBirthday(long id, java.time.LocalDate birthday, boolean onlyIfUnset) {
         return mapper.setBirthday(id, birthday, onlyIfUnset, now()) == 1;
     }

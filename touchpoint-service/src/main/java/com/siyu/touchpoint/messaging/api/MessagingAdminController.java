@@ -93,19 +93,20 @@ class MessagingAdminController {
 
     record SendResponse(long id, long memberId, Channel channel, String templateId, String page, Map<String, String> data, String preset,
                         Send.Status status, String reason, Instant dueAt, int attempts, Instant sentAt, String channelMsgId, Instant createdAt,
-                        String trackingToken) {
+                        String trackingToken, Long campaignId, String arm, String tried, Long couponId) {
         static SendResponse of(Send s) {
             return new SendResponse(s.id(), s.memberId(), s.channel(), s.templateId(), s.page(), s.data(), s.preset(), s.status(), s.reason(),
-                    s.dueAt(), s.attempts(), s.sentAt(), s.channelMsgId(), s.createdAt(), s.trackingToken());
+                    s.dueAt(), s.attempts(), s.sentAt(), s.channelMsgId(), s.createdAt(), s.trackingToken(), s.extras().campaignId(), s.extras().arm(),
+                    s.extras().tried(), s.extras().couponId());
         }
     }
 
-    /** The newest 500 sends, by member, status or preset. */
+    /** The newest 500 sends, by member, status, preset or campaign. */
     @GetMapping("/admin/v1/touchpoint/sends")
     List<SendResponse> sends(@RequestParam(required = false) @Positive Long memberId, @RequestParam(required = false) Send.Status status,
-                             @RequestParam(required = false) Preset.Kind preset) {
+                             @RequestParam(required = false) Preset.Kind preset, @RequestParam(required = false) @Positive Long campaignId) {
         StaffOnly.require("TENANT_ADMIN", "OPERATOR", "SERVICE_AGENT");
-        return messaging.sends(new MessagingRepository.SendFilter(memberId, status, preset == null ? null : preset.name())).stream()
+        return messaging.sends(new MessagingRepository.SendFilter(memberId, status, preset == null ? null : preset.name(), campaignId)).stream()
                 .map(SendResponse::of).toList();
     }
 }

@@ -85,4 +85,49 @@ public class Messaging {
     public List<Send> sends(MessagingRepository.SendFilter filter) {
         return repository.list(filter, 500);
     }
+
+    /** The tenant's SMS account as shown back: the secret never is. */
+    public record SmsAccountView(String provider, String accessKeyId, String signName, boolean secretSet) {
+    }
+
+    public SmsAccountView smsAccount() {
+        SmsAccount account = repository.smsAccount().orElseThrow(() -> DomainException.notFound("SMS account", "of this tenant"));
+        return new SmsAccountView(account.provider(), account.accessKeyId(), account.signName(), !account.accessKeySecret().isEmpty());
+    }
+
+    public SmsAccountView setSmsAccount(SmsAccount account) {
+        repository.saveSmsAccount(account, clock.instant());
+        return smsAccount();
+    }
+
+    public List<String> sensitiveWords() {
+        return repository.sensitiveWords();
+    }
+
+    /** Adds words (trimmed, duplicates ignored); at most 2,000 per tenant. */
+    public List<String> addSensitiveWords(List<String> words) {
+        List<String> clean = words.stream().map(String::strip).filter(w -> !w.isEmpty()).distinct().toList();
+        if (clean.isEmpty()) {
+            throw new DomainException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "words holds no word");
+        }
+        if (repository.sensitiveWords().size() + clean.size() > 2_000) {
+            throw new DomainException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "A tenant keeps at most 2,000 sensitive words");
+        }
+        repository.addSensitiveWords(clean, clock.instant());
+        return repository.sensitiveWords();
+    }
+
+    public List<String> removeSensitiveWord(String word) {
+        if (!repository.removeSensitiveWord(word)) {
+            throw DomainException.notFound("Sensitive word", word);
+        }
+        return repository.sensitiveWords();
+    }
+
+    /** 400 SENSITIVE_CONTENT naming the field and the word when a text an operator saves holds one of the tenant's sensitive words. */
+    public void checkContent(String field, String text) {
+        SensitiveWords.firstHit(text, repository.sensitiveWords()).ifPresent(word -> {
+            throw new DomainException(HttpStatus.BAD_REQUEST, "SENSITIVE_CONTENT", field + " contains the sensitive word \"" + word + "\"");
+        });
+    }
 }

@@ -41,11 +41,40 @@ public interface MessagingRepository {
 
     /** {@code day}: the mall's day the send is made on (its dashboard day). */
     record NewSend(long memberId, Channel channel, String templateId, String page, Map<String, String> data, String preset, String sourceKey,
-                   Instant dueAt, java.time.LocalDate day) {
+                   Instant dueAt, java.time.LocalDate day, Send.Extras extras) {
+
+        public NewSend(long memberId, Channel channel, String templateId, String page, Map<String, String> data, String preset, String sourceKey,
+                       Instant dueAt, java.time.LocalDate day) {
+            this(memberId, channel, templateId, page, data, preset, sourceKey, dueAt, day, Send.Extras.NONE);
+        }
     }
 
     /** The new send's id; empty when one with this source key exists (a redelivered event). */
     Optional<Long> enqueue(NewSend send, Instant now);
+
+    /** Each send not made yet (by source key), in one batch; how many were new. */
+    int enqueueAll(List<NewSend> sends, Instant now);
+
+    /** The send (SENDING) moves to the next channel of its chain; {@code tried} notes why the last one could not reach the member. */
+    void fallBack(long id, Send.Content next, List<Send.Content> remaining, String tried);
+
+    /** SENDING → QUEUED due at {@code dueAt}, remembering the first reason it was deferred for (quiet hours, a cap). */
+    void defer(long id, Instant dueAt, String reason);
+
+    /** The coupon granted for the send (before it goes out; a retried send finds it and does not grant again). */
+    void couponGranted(long id, long couponId);
+
+    /** The tenant's SMS provider account, its secret opened. */
+    Optional<SmsAccount> smsAccount();
+
+    /** Sets the account; the secret is sealed at rest. */
+    void saveSmsAccount(SmsAccount account, Instant now);
+
+    List<String> sensitiveWords();
+
+    void addSensitiveWords(java.util.Collection<String> words, Instant now);
+
+    boolean removeSensitiveWord(String word);
 
     Optional<Send> find(long id);
 
@@ -64,10 +93,10 @@ public interface MessagingRepository {
     /** SENDING for longer than {@code before} (the dispatcher died mid-send): FAILED OUTCOME_UNKNOWN, never sent again. */
     int abandonStuck(Instant before, Instant now);
 
-    /** The member's SENT messages in [from, to), on any channel. */
-    int sentBetween(long memberId, Instant from, Instant to);
+    /** The member's SENT messages on any channel in [dayStart, to) and in [weekStart, to), in one read. */
+    int[] sentToday(long memberId, Instant dayStart, Instant weekStart, Instant to);
 
-    record SendFilter(Long memberId, Send.Status status, String preset) {
+    record SendFilter(Long memberId, Send.Status status, String preset, Long campaignId) {
     }
 
     List<Send> list(SendFilter filter, int limit);

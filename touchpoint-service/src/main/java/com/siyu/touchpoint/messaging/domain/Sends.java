@@ -26,10 +26,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends: made once per source (an event and the preset it triggers), then dispatched when due. Before each send the
- * member's unsubscribes, the tenant's quiet hours (deferred to their end), its frequency caps (a time-bound preset is
- * skipped rather than sent days late) and the member's subscription quota for the template (one taken per send, none
- * = skipped) are checked, in that order; the quota is given back when WeChat did not take the message. One dispatcher
+ * Sends: made once per source (an event and the preset it triggers, a campaign run and member), then dispatched when
+ * due. Before each send the tenant's quiet hours (deferred to their end) and its frequency caps (skipped, or deferred
+ * to when the cap lifts when the send says so) are checked; then the channel: the member's unsubscribe, the tenant's
+ * sensitive words, an address (openid, phone) and, for subscription messages, the member's quota for the template (one
+ * taken per send); a channel that cannot reach the member hands the send to the next of its chain, and the last one
+ * skips it. A campaign's coupon is granted (once, by the send's key) just before it goes out; the quota is given back
+ * when the channel did not take the message. Each channel is paced to its rate. One dispatcher
  * runs at a time (ShedLock), so the caps hold exactly; a send is claimed before it goes out, and one left claimed by a
  * dispatcher that died is marked FAILED OUTCOME_UNKNOWN, never sent a second time.
  */
@@ -44,16 +47,22 @@ public class Sends {
     private final MessagingRepository repository;
     private final Messaging messaging;
     private final MiniProgramChannel miniProgram;
+    private final SmsChannel sms;
+    private final CampaignCoupons coupons;
+    private final ChannelRates rates;
     private final QuietHoursPolicy quietHours;
     private final OutboxWriter outbox;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    public Sends(MessagingRepository repository, Messaging messaging, MiniProgramChannel miniProgram, QuietHoursPolicy quietHours, OutboxWriter outbox,
-                 PlatformTransactionManager transactions, Clock clock) {
+    public Sends(MessagingRepository repository, Messaging messaging, MiniProgramChannel miniProgram, SmsChannel sms, CampaignCoupons coupons,
+                 ChannelRates rates, QuietHoursPolicy quietHours, OutboxWriter outbox, PlatformTransactionManager transactions, Clock clock) {
         this.repository = repository;
         this.messaging = messaging;
         this.miniProgram = miniProgram;
+        this.sms = sms;
+        this.coupons = coupons;
+        this.rates = rates;
         this.quietHours = quietHours;
         this.outbox = outbox;
         this.tx = new TransactionTemplate(transactions);
@@ -85,13 +94,16 @@ public class Sends {
     public record Dispatched(int sent, int deferred, int skipped, int failed, int abandoned) {
     }
 
-    /** Sends every tenant's sends due at {@code now}. */
+    /** Sends every tenant's sends due at {@code now} (up to 1,000 a pass). */
     public Dispatched dispatch(Instant now) {
         int[] counts = new int[5];
         counts[4] = repository.abandonStuck(now.minus(STUCK_AFTER), now);
         for (Map.Entry<Long, List<Send>> tenant : repository.due(now, 1_000).entrySet()) {
             try {
-                CallerContext.runAs(Caller.system(tenant.getKey()), () -> tenant.getValue().forEach(send -> counts[dispatch(send, now).ordinal()]++));
+                CallerContext.runAs(Caller.system(tenant.getKey()), () -> {
+                    Pass pass = new Pass(new Addresses(tenant.getValue()), repository.sensitiveWords(), quietHours.current(), messaging.policy());
+                    tenant.getValue().forEach(send -> counts[dispatch(send, pass, now).ordinal()]++);
+                });
             } catch (RuntimeException e) {
                 log.warn("Dispatching the sends of tenant {} stopped: {}", tenant.getKey(), e.getMessage());
             }
@@ -101,76 +113,215 @@ public class Sends {
 
     enum Outcome { SENT, DEFERRED, SKIPPED, FAILED }
 
-    private Outcome dispatch(Send send, Instant now) {
+    /** What one pass over a tenant's due sends reads once: addresses, sensitive words, quiet hours, contact policy (the member's unsubscribes are read per send). */
+    private record Pass(Addresses addresses, List<String> words, QuietHours quiet, ContactPolicy policy) {
+    }
+
+    /** The openids and phones of one pass's members, each asked of member-service once, for all of them, when first needed. */
+    private final class Addresses {
+
+        private final List<Long> members;
+        private Map<Long, String> openIds;
+        private Map<Long, String> phones;
+
+        Addresses(List<Send> sends) {
+            this.members = sends.stream().map(Send::memberId).distinct().toList();
+        }
+
+        String of(Channel channel, long memberId) {
+            if (channel == Channel.MINI_SUBSCRIBE) {
+                if (openIds == null) {
+                    openIds = miniProgram.openIds(members);
+                }
+                return openIds.get(memberId);
+            }
+            if (phones == null) {
+                phones = sms.phones(members);
+            }
+            return phones.get(memberId);
+        }
+    }
+
+    private Outcome dispatch(Send send, Pass pass, Instant now) {
         if (!repository.claim(send.id(), now)) {
             return Outcome.DEFERRED;
         }
         try {
-            return deliver(send, now);
+            return deliver(send, pass, now);
         } catch (RuntimeException e) {
-            // member-service (token, openid) unreachable: nothing went out; later, a few times
+            // member-service (token, openid, phone) or coupon-service unreachable: nothing went out; later, a few times
             return retryOrFail(send, now, "DEPENDENCY_UNAVAILABLE", e.getClass().getSimpleName());
         }
     }
 
-    private Outcome deliver(Send send, Instant now) {
-        if (repository.unsubscribed(send.memberId()).contains(send.channel())) {
-            return finish(send, Send.Status.SKIPPED, "UNSUBSCRIBED", null, null, now);
-        }
-        QuietHours quiet = quietHours.current();
+    private Outcome deliver(Send send, Pass pass, Instant now) {
+        QuietHours quiet = pass.quiet();
         if (quiet.isQuietAt(now)) {
-            repository.requeue(send.id(), quiet.nextSendableAt(now), "QUIET_HOURS", null);
+            repository.defer(send.id(), quiet.nextSendableAt(now), "QUIET_HOURS");
             return Outcome.DEFERRED;
         }
-        String capped = capReached(send.memberId(), messaging.policy(), quiet.zone(), now);
+        Cap capped = capReached(send.memberId(), pass.policy(), quiet, now);
         if (capped != null) {
-            return finish(send, Send.Status.SKIPPED, capped, null, null, now);
+            if (send.extras().onCap() == Send.OnCap.DEFER) {
+                repository.defer(send.id(), capped.lifted(), capped.reason());
+                return Outcome.DEFERRED;
+            }
+            return finish(send, Send.Status.SKIPPED, capped.reason(), null, null, now);
         }
-        String openId = miniProgram.openIds(List.of(send.memberId())).get(send.memberId());
-        if (openId == null) {
-            return finish(send, Send.Status.SKIPPED, "NO_OPENID", null, null, now);
-        }
-        if (!repository.consumeQuota(send.memberId(), send.templateId(), now)) {
-            return finish(send, Send.Status.SKIPPED, "NO_QUOTA", null, null, now);
-        }
-        MiniProgramChannel.Result result;
-        try {
-            result = miniProgram.send(openId, send.templateId(), Attribution.tracked(send.page(), send.trackingToken()), send.data());
-        } catch (RuntimeException e) {
-            // the access token could not be had from member-service: the request never left, the quota goes back
-            repository.returnQuota(send.memberId(), send.templateId(), now);
-            throw e;
-        }
-        switch (result.outcome()) {
-            case SENT:
-                return finish(send, Send.Status.SENT, null, result.msgId(), result.response(), now);
-            case REJECTED:
-                if (result.errcode() == 43101) {
-                    // the member has no subscription left at WeChat: what we counted is wrong, start again from none
-                    repository.clearQuota(send.memberId(), send.templateId(), now);
-                } else {
-                    repository.returnQuota(send.memberId(), send.templateId(), now);
+        List<Channel> unsubscribed = repository.unsubscribed(send.memberId());
+        Send current = send;
+        List<Send.Content> remaining = send.extras().fallbacks();
+        while (true) {
+            String unreachable = unreachable(current, unsubscribed, pass.addresses(), pass.words());
+            if (unreachable == null) {
+                Attempt attempt = attempt(current, pass.addresses().of(current.channel(), current.memberId()), now);
+                if (!attempt.fallBack()) {
+                    return attempt.outcome();
                 }
-                return finish(send, Send.Status.FAILED, "WECHAT_" + result.errcode(), null, result.response(), now);
-            case UNKNOWN:
-                // WeChat may have delivered it: the quota stays taken and it is never sent a second time
-                return finish(send, Send.Status.FAILED, "OUTCOME_UNKNOWN", null, result.response(), now);
-            default:
-                repository.returnQuota(send.memberId(), send.templateId(), now);
-                return retryOrFail(send, now, "WECHAT_UNAVAILABLE", result.response());
+                unreachable = attempt.reason();
+                if (remaining.isEmpty()) {
+                    // the channel refused it and there is no other: failed (a quota or account missing: skipped)
+                    return finish(current, attempt.ifLast(), unreachable, null, attempt.response(), now);
+                }
+            }
+            if (remaining.isEmpty()) {
+                return finish(current, Send.Status.SKIPPED, unreachable, null, null, now);
+            }
+            // this channel cannot reach the member: the next of the chain (the same send, so caps and the source key hold)
+            Send.Content next = remaining.get(0);
+            remaining = remaining.subList(1, remaining.size());
+            repository.fallBack(current.id(), next, remaining, current.channel() + ":" + unreachable);
+            current = new Send(current.id(), current.memberId(), next.channel(), next.templateId(), next.page(), next.data(), current.preset(),
+                    current.sourceKey(), current.status(), current.reason(), current.dueAt(), current.attempts(), null, null, null, current.createdAt(),
+                    current.trackingToken(), current.extras());
         }
     }
 
+    /** Why the send's channel cannot reach the member before anything is taken (unsubscribed, no address, sensitive content), or null. */
+    private String unreachable(Send send, List<Channel> unsubscribed, Addresses addresses, List<String> words) {
+        if (unsubscribed.contains(send.channel())) {
+            return "UNSUBSCRIBED";
+        }
+        if (SensitiveWords.firstHit(send.content(), words).isPresent()) {
+            return "SENSITIVE_CONTENT";
+        }
+        if (send.channel() != Channel.MINI_SUBSCRIBE && send.channel() != Channel.SMS) {
+            return "CHANNEL_NOT_AVAILABLE";
+        }
+        if (addresses.of(send.channel(), send.memberId()) == null) {
+            return send.channel() == Channel.SMS ? "NO_PHONE" : "NO_OPENID";
+        }
+        return null;
+    }
+
+    /** What one channel did: an outcome, or "fall back" with the reason this channel could not take the message. */
+    private record Attempt(Outcome outcome, boolean fallBack, String reason, Send.Status ifLast, String response) {
+
+        static Attempt done(Outcome outcome) {
+            return new Attempt(outcome, false, null, null, null);
+        }
+
+        /** The member cannot be reached this way (no quota, no account): skipped if no other channel is left. */
+        static Attempt next(String reason) {
+            return new Attempt(null, true, reason, Send.Status.SKIPPED, null);
+        }
+
+        /** The channel refused the message for this member: failed if no other channel is left. */
+        static Attempt refused(String reason, String response) {
+            return new Attempt(null, true, reason, Send.Status.FAILED, response);
+        }
+    }
+
+    private Attempt attempt(Send send, String address, Instant now) {
+        boolean quota = send.channel() == Channel.MINI_SUBSCRIBE;
+        if (quota && !repository.consumeQuota(send.memberId(), send.templateId(), now)) {
+            return Attempt.next("NO_QUOTA");
+        }
+        try {
+            if (!grantCoupon(send)) {
+                giveBack(send, quota, now);
+                return Attempt.done(finish(send, Send.Status.SKIPPED, "COUPON_UNAVAILABLE", null, null, now));
+            }
+            rates.pace(send.channel());
+            return send.channel() == Channel.SMS ? sms(send, address, now) : miniProgram(send, address, now);
+        } catch (RuntimeException e) {
+            // a dependency (the access token, coupon-service) failed before anything went out: the quota goes back
+            giveBack(send, quota, now);
+            throw e;
+        }
+    }
+
+    private void giveBack(Send send, boolean quota, Instant now) {
+        if (quota) {
+            repository.returnQuota(send.memberId(), send.templateId(), now);
+        }
+    }
+
+    /** The campaign's coupon, granted once per send (coupon-service keys it by the send's source); false when it cannot be had. */
+    private boolean grantCoupon(Send send) {
+        Long template = send.extras().couponTemplateId();
+        if (template == null || send.extras().couponId() != null) {
+            return true;
+        }
+        Optional<Long> coupon = coupons.grant(template, send.memberId(), send.sourceKey());
+        coupon.ifPresent(id -> repository.couponGranted(send.id(), id));
+        return coupon.isPresent();
+    }
+
+    private Attempt miniProgram(Send send, String openId, Instant now) {
+        MiniProgramChannel.Result result = miniProgram.send(openId, send.templateId(), Attribution.tracked(send.page(), send.trackingToken()), send.data());
+        switch (result.outcome()) {
+            case SENT:
+                return Attempt.done(finish(send, Send.Status.SENT, null, result.msgId(), result.response(), now));
+            case REJECTED:
+                if (result.errcode() == 43101) {
+                    // the member has no subscription left at WeChat: what we counted is wrong, start again from none; another channel may reach them
+                    repository.clearQuota(send.memberId(), send.templateId(), now);
+                    return Attempt.refused("WECHAT_43101", result.response());
+                }
+                repository.returnQuota(send.memberId(), send.templateId(), now);
+                return Attempt.done(finish(send, Send.Status.FAILED, "WECHAT_" + result.errcode(), null, result.response(), now));
+            case UNKNOWN:
+                // WeChat may have delivered it: the quota stays taken and it is never sent a second time
+                return Attempt.done(finish(send, Send.Status.FAILED, "OUTCOME_UNKNOWN", null, result.response(), now));
+            default:
+                repository.returnQuota(send.memberId(), send.templateId(), now);
+                return Attempt.done(retryOrFail(send, now, "WECHAT_UNAVAILABLE", result.response()));
+        }
+    }
+
+    private Attempt sms(Send send, String phone, Instant now) {
+        SmsChannel.Result result = sms.send(phone, send.templateId(), send.data());
+        return switch (result.outcome()) {
+            case SENT -> Attempt.done(finish(send, Send.Status.SENT, null, result.msgId(), result.response(), now));
+            case NOT_CONFIGURED -> Attempt.next("SMS_NOT_CONFIGURED");
+            case REJECTED -> Attempt.done(finish(send, Send.Status.FAILED, clip("SMS_" + result.code()), null, result.response(), now));
+            case UNKNOWN -> Attempt.done(finish(send, Send.Status.FAILED, "OUTCOME_UNKNOWN", null, result.response(), now));
+            case UNAVAILABLE -> Attempt.done(retryOrFail(send, now, "SMS_UNAVAILABLE", result.response()));
+        };
+    }
+
+    private static String clip(String reason) {
+        return reason.length() <= 32 ? reason : reason.substring(0, 32);
+    }
+
+    /** A cap reached: which, and when it lifts (the next day or ISO week in the tenant's zone). */
+    private record Cap(String reason, Instant lifted) {
+    }
+
     /** DAILY_CAP / WEEKLY_CAP when the member has had as many messages as the policy allows in this day or ISO week. */
-    private String capReached(long memberId, ContactPolicy policy, ZoneId zone, Instant now) {
+    private Cap capReached(long memberId, ContactPolicy policy, QuietHours quiet, Instant now) {
+        ZoneId zone = quiet.zone();
         LocalDate today = LocalDate.ofInstant(now, zone);
         Instant dayStart = today.atStartOfDay(zone).toInstant();
-        Instant weekStart = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(zone).toInstant();
-        if (repository.sentBetween(memberId, dayStart, now.plusMillis(1)) >= policy.dailyCap()) {
-            return "DAILY_CAP";
+        LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        Instant weekStart = monday.atStartOfDay(zone).toInstant();
+        int[] sent = repository.sentToday(memberId, dayStart, weekStart, now.plusMillis(1));
+        if (sent[0] >= policy.dailyCap()) {
+            return new Cap("DAILY_CAP", quiet.nextSendableAt(today.plusDays(1).atStartOfDay(zone).toInstant()));
         }
-        if (repository.sentBetween(memberId, weekStart, now.plusMillis(1)) >= policy.weeklyCap()) {
-            return "WEEKLY_CAP";
+        if (sent[1] >= policy.weeklyCap()) {
+            return new Cap("WEEKLY_CAP", quiet.nextSendableAt(monday.plusWeeks(1).atStartOfDay(zone).toInstant()));
         }
         return null;
     }
@@ -193,6 +344,10 @@ public class Sends {
                 event.put("channel", send.channel().name());
                 event.put("templateId", send.templateId());
                 event.put("preset", send.preset());
+                if (send.extras().campaignId() != null) {
+                    event.put("campaignId", send.extras().campaignId());
+                    event.put("arm", send.extras().arm());
+                }
                 event.put("msgId", msgId);
                 event.put("at", now.toString());
                 outbox.appendEnvelope(CallerContext.requireTenant(), "MessageSent", event);

@@ -31,12 +31,17 @@ class JdbcMessagingRepository implements MessagingRepository {
     private static final TypeReference<LinkedHashMap<String, String>> TEXT_MAP = new TypeReference<>() {
     };
 
+    private static final TypeReference<List<Send.Content>> CONTENTS = new TypeReference<>() {
+    };
+
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final com.siyu.common.crypto.SecretBox secrets;
 
-    JdbcMessagingRepository(JdbcTemplate jdbc, ObjectMapper json) {
+    JdbcMessagingRepository(JdbcTemplate jdbc, ObjectMapper json, com.siyu.common.crypto.SecretBox secrets) {
         this.jdbc = jdbc;
         this.json = json;
+        this.secrets = secrets;
     }
 
     private static long tenant() {
@@ -121,26 +126,39 @@ class JdbcMessagingRepository implements MessagingRepository {
                 write(preset.fields()), Timestamp.from(now));
     }
 
+    private static final String INSERT_SEND = "insert into tp_send (tenant_id, member_id, channel, template_id, page, data, preset, source_key,"
+            + " status, due_at, created_at, tracking_token, day, campaign_id, campaign_run, arm, fallbacks, on_cap, coupon_template_id)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private void bind(PreparedStatement insert, NewSend send, Instant now) throws SQLException {
+        Send.Extras extras = send.extras();
+        insert.setLong(1, tenant());
+        insert.setLong(2, send.memberId());
+        insert.setString(3, send.channel().name());
+        insert.setString(4, send.templateId());
+        insert.setString(5, send.page());
+        insert.setString(6, write(send.data()));
+        insert.setString(7, send.preset());
+        insert.setString(8, send.sourceKey());
+        insert.setTimestamp(9, Timestamp.from(send.dueAt()));
+        insert.setTimestamp(10, Timestamp.from(now));
+        insert.setString(11, newToken());
+        insert.setObject(12, send.day());
+        insert.setObject(13, extras.campaignId());
+        insert.setObject(14, extras.run());
+        insert.setString(15, extras.arm());
+        insert.setString(16, extras.fallbacks().isEmpty() ? null : writeContents(extras.fallbacks()));
+        insert.setString(17, extras.onCap().name());
+        insert.setObject(18, extras.couponTemplateId());
+    }
+
     @Override
     public Optional<Long> enqueue(NewSend send, Instant now) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         try {
             jdbc.update(connection -> {
-                PreparedStatement insert = connection.prepareStatement("insert into tp_send (tenant_id, member_id, channel, template_id, page, data,"
-                        + " preset, source_key, status, due_at, created_at, tracking_token, day) values (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?)",
-                        Statement.RETURN_GENERATED_KEYS);
-                insert.setLong(1, tenant());
-                insert.setLong(2, send.memberId());
-                insert.setString(3, send.channel().name());
-                insert.setString(4, send.templateId());
-                insert.setString(5, send.page());
-                insert.setString(6, write(send.data()));
-                insert.setString(7, send.preset());
-                insert.setString(8, send.sourceKey());
-                insert.setTimestamp(9, Timestamp.from(send.dueAt()));
-                insert.setTimestamp(10, Timestamp.from(now));
-                insert.setString(11, newToken());
-                insert.setObject(12, send.day());
+                PreparedStatement insert = connection.prepareStatement(INSERT_SEND, Statement.RETURN_GENERATED_KEYS);
+                bind(insert, send, now);
                 return insert;
             }, key);
         } catch (DuplicateKeyException e) {
@@ -149,6 +167,86 @@ class JdbcMessagingRepository implements MessagingRepository {
         long id = key.getKey().longValue();
         bump(id, DayFigure.SENDS, 1);
         return Optional.of(id);
+    }
+
+    @Override
+    public int enqueueAll(List<NewSend> sends, Instant now) {
+        if (sends.isEmpty()) {
+            return 0;
+        }
+        // one batch; "insert ignore" leaves a send whose source key exists (a page done again after a crash) as it is
+        int[][] inserted = jdbc.batchUpdate(INSERT_SEND.replaceFirst("insert into", "insert ignore into"), sends, 500, (insert, send) -> bind(insert, send, now));
+        Map<List<Object>, Long> perDay = new LinkedHashMap<>();
+        int made = 0;
+        int i = 0;
+        for (int[] chunk : inserted) {
+            for (int count : chunk) {
+                NewSend send = sends.get(i++);
+                // Connector/J answers SUCCESS_NO_INFO (-2) for a batch it rewrote: the rows are counted below instead
+                if (count > 0 || count == Statement.SUCCESS_NO_INFO) {
+                    made++;
+                    perDay.merge(java.util.Arrays.asList(send.day(), send.channel().name(), send.preset() == null ? "" : send.preset()), 1L, Long::sum);
+                }
+            }
+        }
+        // the primary key is (tenant, day, channel, preset): "on duplicate key" can only meet this tenant's row
+        perDay.forEach((k, n) -> jdbc.update("insert into tp_send_day (tenant_id, day, channel, preset, sends) values (?, ?, ?, ?, ?)"
+                + " on duplicate key update sends = sends + values(sends)", tenant(), k.get(0), k.get(1), k.get(2), n));
+        return made;
+    }
+
+    @Override
+    public void fallBack(long id, Send.Content next, List<Send.Content> remaining, String tried) {
+        // the send is counted on the day figures of the channel it is on: it moves with it
+        bump(id, DayFigure.SENDS, -1);
+        jdbc.update("update tp_send set channel = ?, template_id = ?, page = ?, data = ?, fallbacks = ?, tried = left(concat_ws(' ', tried, ?), 200)"
+                + " where tenant_id = ? and id = ? and status = 'SENDING'", next.channel().name(), next.templateId(), next.page(), write(next.data()),
+                remaining.isEmpty() ? null : writeContents(remaining), tried, tenant(), id);
+        bump(id, DayFigure.SENDS, 1);
+    }
+
+    @Override
+    public void defer(long id, Instant dueAt, String reason) {
+        jdbc.update("update tp_send set status = 'QUEUED', due_at = ?, reason = ?, deferred_for = coalesce(deferred_for, ?), claimed_at = null"
+                + " where tenant_id = ? and id = ? and status = 'SENDING'", Timestamp.from(dueAt), reason, reason, tenant(), id);
+    }
+
+    @Override
+    public void couponGranted(long id, long couponId) {
+        jdbc.update("update tp_send set coupon_id = ? where tenant_id = ? and id = ?", couponId, tenant(), id);
+    }
+
+    @Override
+    public Optional<com.siyu.touchpoint.messaging.domain.SmsAccount> smsAccount() {
+        return jdbc.query("select provider, access_key_id, access_key_secret, sign_name from tp_sms_account where tenant_id = ?",
+                (rs, n) -> new com.siyu.touchpoint.messaging.domain.SmsAccount(rs.getString(1), rs.getString(2), secrets.open(rs.getString(3)),
+                        rs.getString(4)), tenant()).stream().findFirst();
+    }
+
+    @Override
+    public void saveSmsAccount(com.siyu.touchpoint.messaging.domain.SmsAccount account, Instant now) {
+        // the primary key is the tenant: "on duplicate key" only meets this tenant's own row
+        jdbc.update("insert into tp_sms_account (tenant_id, provider, access_key_id, access_key_secret, sign_name, updated_at) values (?, ?, ?, ?, ?, ?)"
+                + " on duplicate key update provider = values(provider), access_key_id = values(access_key_id),"
+                + " access_key_secret = values(access_key_secret), sign_name = values(sign_name), updated_at = values(updated_at)", tenant(),
+                account.provider(), account.accessKeyId(), secrets.seal(account.accessKeySecret()), account.signName(), Timestamp.from(now));
+    }
+
+    @Override
+    public List<String> sensitiveWords() {
+        return jdbc.queryForList("select word from tp_sensitive_word where tenant_id = ? order by word", String.class, tenant());
+    }
+
+    @Override
+    public void addSensitiveWords(java.util.Collection<String> words, Instant now) {
+        for (String word : words) {
+            jdbc.update("insert ignore into tp_sensitive_word (tenant_id, word, added_at) values (?, ?, ?)", tenant(), word, Timestamp.from(now));
+        }
+    }
+
+    @Override
+    public boolean removeSensitiveWord(String word) {
+        return jdbc.update("delete from tp_sensitive_word where tenant_id = ? and word = ?", tenant(), word) == 1;
     }
 
     private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
@@ -221,9 +319,12 @@ class JdbcMessagingRepository implements MessagingRepository {
     }
 
     @Override
-    public int sentBetween(long memberId, Instant from, Instant to) {
-        return jdbc.queryForObject("select count(*) from tp_send where tenant_id = ? and member_id = ? and status = 'SENT' and sent_at >= ?"
-                + " and sent_at < ?", Integer.class, tenant(), memberId, Timestamp.from(from), Timestamp.from(to));
+    public int[] sentToday(long memberId, Instant dayStart, Instant weekStart, Instant to) {
+        // the week starts on or before the day: one range read over ix_send_member gives both
+        Instant from = weekStart.isBefore(dayStart) ? weekStart : dayStart;
+        return jdbc.queryForObject("select coalesce(sum(sent_at >= ?), 0), count(*) from tp_send where tenant_id = ? and member_id = ? and status = 'SENT'"
+                + " and sent_at >= ? and sent_at < ?", (rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}, Timestamp.from(dayStart), tenant(), memberId,
+                Timestamp.from(from), Timestamp.from(to));
     }
 
     @Override
@@ -242,6 +343,10 @@ class JdbcMessagingRepository implements MessagingRepository {
             sql.append(" and preset = ?");
             args.add(filter.preset());
         }
+        if (filter.campaignId() != null) {
+            sql.append(" and campaign_id = ?");
+            args.add(filter.campaignId());
+        }
         args.add(limit);
         return jdbc.query(sql.append(" order by id desc limit ?").toString(), this::toSend, args.toArray());
     }
@@ -252,7 +357,31 @@ class JdbcMessagingRepository implements MessagingRepository {
                 rs.getString("page"), read(rs.getString("data")), rs.getString("preset"), rs.getString("source_key"),
                 Send.Status.valueOf(rs.getString("status")), rs.getString("reason"), rs.getTimestamp("due_at").toInstant(), rs.getInt("attempts"),
                 sent == null ? null : sent.toInstant(), rs.getString("channel_msg_id"), rs.getString("response"), rs.getTimestamp("created_at").toInstant(),
-                rs.getString("tracking_token"));
+                rs.getString("tracking_token"), extras(rs));
+    }
+
+    private Send.Extras extras(ResultSet rs) throws SQLException {
+        String fallbacks = rs.getString("fallbacks");
+        String onCap = rs.getString("on_cap");
+        return new Send.Extras((Long) rs.getObject("campaign_id", Long.class), (Integer) rs.getObject("campaign_run", Integer.class), rs.getString("arm"),
+                fallbacks == null ? List.of() : readContents(fallbacks), rs.getString("tried"), onCap == null ? Send.OnCap.SKIP : Send.OnCap.valueOf(onCap),
+                rs.getString("deferred_for"), (Long) rs.getObject("coupon_template_id", Long.class), (Long) rs.getObject("coupon_id", Long.class));
+    }
+
+    private String writeContents(List<Send.Content> contents) {
+        try {
+            return json.writeValueAsString(contents);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A channel chain did not serialise", e);
+        }
+    }
+
+    private List<Send.Content> readContents(String text) {
+        try {
+            return json.readValue(text, CONTENTS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored channel chain is not JSON", e);
+        }
     }
 
     private static String clip(String text) {

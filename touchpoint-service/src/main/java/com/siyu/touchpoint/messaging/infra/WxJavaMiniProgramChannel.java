@@ -49,7 +49,12 @@ class WxJavaMiniProgramChannel implements MiniProgramChannel {
     @Override
     public Map<Long, String> openIds(Collection<Long> memberIds) {
         Map<Long, String> found = new LinkedHashMap<>();
-        members.openIds(new MemberWeChatClient.OpenIdsQuery(List.copyOf(memberIds))).forEach(o -> found.put(o.memberId(), o.openId()));
+        List<Long> ids = List.copyOf(memberIds);
+        // member-service answers at most 500 ids a call
+        for (int from = 0; from < ids.size(); from += 500) {
+            members.openIds(new MemberWeChatClient.OpenIdsQuery(ids.subList(from, Math.min(ids.size(), from + 500))))
+                    .forEach(o -> found.put(o.memberId(), o.openId()));
+        }
         return found;
     }
 

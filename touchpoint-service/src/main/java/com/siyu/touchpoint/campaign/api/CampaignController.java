@@ -1,0 +1,110 @@
+package com.siyu.touchpoint.campaign.api;
+
+import com.siyu.common.web.StaffOnly;
+import com.siyu.touchpoint.campaign.domain.Campaign;
+import com.siyu.touchpoint.campaign.domain.CampaignReport;
+import com.siyu.touchpoint.campaign.domain.Campaigns;
+import com.siyu.touchpoint.messaging.domain.Channel;
+import com.siyu.touchpoint.messaging.domain.Send;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Campaigns to a segment: made as DRAFT, then activated, paused, resumed or cancelled; the report per A/B arm. */
+@RestController
+@Validated
+class CampaignController {
+
+    private final Campaigns campaigns;
+
+    CampaignController(Campaigns campaigns) {
+        this.campaigns = campaigns;
+    }
+
+    /** fields: the template's field names (thing1 …; for SMS the provider template's parameter names) → text with {name}, {coupon}, {campaign}. */
+    record ContentRequest(@NotNull Channel channel, @NotBlank @Size(max = 64) String templateId, @Size(max = 256) String page,
+                          @NotNull @Size(min = 1, max = 10) Map<@Pattern(regexp = "[A-Za-z_]+[0-9]*") String, @NotNull @Size(max = 200) String> fields) {
+    }
+
+    record ArmRequest(@NotNull @Pattern(regexp = "[A-Za-z0-9]{1,16}") String name, @NotNull @Min(1) @Max(100) Integer weight,
+                      @NotNull @Size(min = 1, max = 3) List<@Valid @NotNull ContentRequest> channels) {
+    }
+
+    /**
+     * schedule ONCE or WEEKLY (the same weekday and time each week from startAt); bestHour: each member's send waits for
+     * the hour they open messages most; onCap SKIP (default) or DEFER at a frequency cap.
+     */
+    record CampaignRequest(@NotBlank @Size(max = 64) String name, @NotNull @Positive Long segmentId, Campaign.Schedule schedule,
+                           @NotNull Instant startAt, Boolean bestHour, Send.OnCap onCap, @Positive Long couponTemplateId,
+                           @NotNull @Size(min = 1, max = 4) List<@Valid @NotNull ArmRequest> arms) {
+    }
+
+    @PostMapping("/admin/v1/touchpoint/campaigns")
+    ResponseEntity<Campaign> create(@Valid @RequestBody CampaignRequest r) {
+        StaffOnly.require("TENANT_ADMIN", "OPERATOR");
+        Campaign made = campaigns.create(new Campaigns.NewCampaign(r.name(), r.segmentId(), r.schedule() == null ? Campaign.Schedule.ONCE : r.schedule(),
+                r.startAt(), Boolean.TRUE.equals(r.bestHour()), r.onCap() == null ? Send.OnCap.SKIP : r.onCap(), r.couponTemplateId(),
+                r.arms().stream().map(a -> new Campaign.Arm(a.name(), a.weight(), a.channels().stream()
+                        .map(c -> new Campaign.Content(c.channel(), c.templateId(), c.page(), c.fields())).toList())).toList()));
+        return ResponseEntity.created(URI.create("/admin/v1/touchpoint/campaigns/" + made.id())).body(made);
+    }
+
+    @GetMapping("/admin/v1/touchpoint/campaigns")
+    List<Campaign> list(@RequestParam(required = false) Campaign.Status status) {
+        StaffOnly.require("TENANT_ADMIN", "OPERATOR");
+        return campaigns.list(status);
+    }
+
+    @GetMapping("/admin/v1/touchpoint/campaigns/{id}")
+    Campaign get(@PathVariable long id) {
+        StaffOnly.require("TENANT_ADMIN", "OPERATOR");
+        return campaigns.get(id);
+    }
+
+    @PostMapping("/admin/v1/touchpoint/campaigns/{id}/activation")
+    Campaign activate(@PathVariable long id) {
+        StaffOnly.require("TENANT_ADMIN", "OPERATOR");
+        return campaigns.activate(id);
+    }
+
+    @PostMapping("/admin/v1/touchpoint/campaigns/{id}/pause")
+    Campaign pause(@PathVariable long id) {
+        StaffOnly.require("TENANT_ADMIN", "OPERATOR");
+        return campaigns.pause(id);
+    }
+
+    @PostMapping("/admin/v1/touchpoint/campaigns/{id}/resumption")
+    Campaign resume(@PathVariable long id) {
+        StaffOnly.require("TENANT_ADMIN", "OPERATOR");
+        return campaigns.resume(id);
+    }
+
+    @PostMapping("/admin/v1/touchpoint/campaigns/{id}/cancellation")
+    Campaign cancel(@PathVariable long id) {
+        StaffOnly.require("TENANT_ADMIN", "OPERATOR");
+        return campaigns.cancel(id);
+    }
+
+    @GetMapping("/admin/v1/touchpoint/campaigns/{id}/report")
+    CampaignReport report(@PathVariable long id) {
+        StaffOnly.require("TENANT_ADMIN", "OPERATOR");
+        return campaigns.report(id);
+    }
+}

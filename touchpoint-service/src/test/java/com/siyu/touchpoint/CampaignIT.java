@@ -1,0 +1,458 @@
+package com.siyu.touchpoint;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.siyu.common.test.Http;
+import com.siyu.common.test.ServiceIT;
+import com.siyu.touchpoint.campaign.domain.Campaigns;
+import com.siyu.touchpoint.messaging.domain.Sends;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Campaigns against MariaDB, with member-service as a WireMock extension holding thousands of members, WeChat's API and
+ * Aliyun's SMS API as WireMock (through WxJava and the signed HTTP call), coupon-service as WireMock: a 5,000-member
+ * segment sent within quotas, caps and quiet hours exactly, the job dying half way and starting over, the fallback
+ * chain, A/B arms, coupons at send time, deferral at a cap, best hours, cancellation, bad input and other tenants.
+ */
+@ServiceIT
+class CampaignIT {
+
+    static final FakeMemberService members = new FakeMemberService();
+    static final WireMockServer memberService = new WireMockServer(wireMockConfig().dynamicPort().extensions(members));
+    static final WireMockServer wechat = new WireMockServer(wireMockConfig().dynamicPort());
+    static final WireMockServer aliyun = new WireMockServer(wireMockConfig().dynamicPort());
+    static final WireMockServer couponService = new WireMockServer(wireMockConfig().dynamicPort());
+    static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    static final String TEMPLATE = "tmpl-campaign";
+    static final String SMS_TEMPLATE = "SMS_300001";
+    static final String SECRET = "aliyun-secret-of-the-mall";
+
+    static {
+        for (WireMockServer server : List.of(memberService, wechat, aliyun, couponService)) {
+            server.start();
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> List.of(memberService, wechat, aliyun, couponService).forEach(WireMockServer::stop)));
+    }
+
+    @DynamicPropertySource
+    static void stubs(DynamicPropertyRegistry registry) {
+        registry.add("siyu.wechat.api-host", wechat::baseUrl);
+        registry.add("siyu.touchpoint.sms-endpoint", aliyun::baseUrl);
+        registry.add("spring.cloud.discovery.client.simple.instances.member-service[0].uri", memberService::baseUrl);
+        registry.add("spring.cloud.discovery.client.simple.instances.coupon-service[0].uri", couponService::baseUrl);
+        registry.add("siyu.touchpoint.dispatch-interval", () -> "PT1H");
+        registry.add("siyu.touchpoint.campaign-interval", () -> "PT1H");
+        registry.add("siyu.touchpoint.channel-rates.MINI_SUBSCRIBE", () -> "2000");
+        registry.add("siyu.touchpoint.channel-rates.SMS", () -> "1000");
+    }
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Sends sends;
+    @Autowired
+    Campaigns campaigns;
+
+    long tenant;
+    HttpHeaders operator;
+    long segment;
+
+    @BeforeEach
+    void tenantWithChannels() {
+        tenant = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 2);
+        segment = ThreadLocalRandom.current().nextLong(1_000, 1_000_000);
+        operator = Http.staff(tenant, 2, "TENANT_ADMIN");
+        members.reset();
+        for (WireMockServer server : List.of(memberService, wechat, aliyun, couponService)) {
+            server.resetAll();
+        }
+        memberService.stubFor(any(urlPathMatching("/internal/(segments/.*|members/contacts|members/mini-program-openids)"))
+                .willReturn(aResponse().withTransformers(FakeMemberService.NAME)));
+        memberService.stubFor(get(urlEqualTo("/internal/wechat/mini-program/access-token"))
+                .willReturn(okJson("{\"appId\":\"wx-mall\",\"accessToken\":\"token-" + tenant + "\"}")));
+        wechat.stubFor(post(urlPathEqualTo("/cgi-bin/message/subscribe/send")).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":\"9001\"}")));
+        aliyun.stubFor(post(urlEqualTo("/")).willReturn(okJson("{\"Code\":\"OK\",\"Message\":\"OK\",\"BizId\":\"900619746\",\"RequestId\":\"F655A8D5\"}")));
+        ResponseEntity<String> account = http.exchange("/admin/v1/touchpoint/sms-account", HttpMethod.PUT, new HttpEntity<>(Map.of("provider", "ALIYUN",
+                "accessKeyId", "LTAI5tMall", "accessKeySecret", SECRET, "signName", "思域商场"), Http.write(operator)), String.class);
+        assertThat(account.getStatusCode().value()).as(account.getBody()).isEqualTo(200);
+    }
+
+    @Test
+    void aFiveThousandMemberCampaignIsMadeOnceAndSentWithinQuotasCapsAndQuietHoursThroughTheFallbackChain() throws Exception {
+        long base = ThreadLocalRandom.current().nextLong(10_000_000, 1_000_000_000);
+        List<FakeMemberService.Member> audience = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            long id = base + i;
+            boolean openId = i < 150 || i >= 200;
+            audience.add(new FakeMemberService.Member(id, "会员" + i, i < 4_500 ? "1380000" + String.format("%04d", i) : null, openId ? "o-" + id : null));
+        }
+        members.segment(segment, audience);
+        // quotas: the first 4,000 tapped "allow" once; 100..149 then unsubscribed from subscription messages
+        jdbc.batchUpdate("insert into tp_subscription_quota (tenant_id, member_id, template_id, quota, granted, updated_at) values (?, ?, ?, 1, 1, now())",
+                audience.subList(0, 4_000), 1_000, (ps, m) -> {
+                    ps.setLong(1, tenant);
+                    ps.setLong(2, m.id());
+                    ps.setString(3, TEMPLATE);
+                });
+        for (int i = 100; i < 150; i++) {
+            jdbc.update("insert into tp_unsubscribe (tenant_id, member_id, channel, at) values (?, ?, 'MINI_SUBSCRIBE', now())", tenant, base + i);
+        }
+        // the quiet evening it is made in, and the next day at noon when it goes out; the first 100 had 2 messages that morning
+        LocalDate day = LocalDate.now(SHANGHAI).plusDays(2);
+        Instant evening = day.atTime(22, 0).atZone(SHANGHAI).toInstant();
+        Instant noon = day.plusDays(1).atTime(12, 0).atZone(SHANGHAI).toInstant();
+        for (int i = 0; i < 100; i++) {
+            for (int k = 0; k < 2; k++) {
+                jdbc.update("insert into tp_send (tenant_id, member_id, channel, template_id, data, preset, source_key, status, due_at, sent_at, created_at)"
+                        + " values (?, ?, 'MINI_SUBSCRIBE', 'earlier', '{}', 'POST_PAYMENT', ?, 'SENT', ?, ?, ?)", tenant, base + i, "earlier:" + i + ":" + k,
+                        Timestamp.from(noon.minusSeconds(7_200)), Timestamp.from(noon.minusSeconds(3_600 * (k + 1))), Timestamp.from(noon.minusSeconds(7_200)));
+            }
+        }
+        long id = create(Map.of("name", "周末焕新", "segmentId", segment, "startAt", Instant.now().toString(), "arms", List.of(
+                arm("A", 50, "你好{name}", "本周会员日"), arm("B", 50, "{name}，好久不见", "会员日回馈"))));
+        activate(id);
+
+        // member-service fails on the fourth page: the job stops there with three pages made, and says why
+        members.failAfter.set(base + 1_499);
+        Campaigns.Advanced first = campaigns.advance(evening, 40);
+        JsonNode stopped = read("/admin/v1/touchpoint/campaigns/" + id);
+        assertThat(stopped.path("status").asText()).isEqualTo("RUNNING");
+        assertThat(stopped.path("sendsMade").asLong()).isEqualTo(1_500);
+        assertThat(stopped.path("lastError").asText()).isNotEmpty();
+        assertThat(first.failed()).isGreaterThanOrEqualTo(1);
+        // it comes back; worse, the job's place is lost (cursor back to the start): every page is done again, no send made twice
+        members.failAfter.set(-1);
+        jdbc.update("update tp_campaign set cursor_after = 0 where id = ?", id);
+        campaigns.advance(evening, 40);
+        JsonNode done = read("/admin/v1/touchpoint/campaigns/" + id);
+        assertThat(done.path("status").asText()).isEqualTo("DONE");
+        assertThat(done.path("sendsMade").asLong()).isEqualTo(5_000);
+        assertThat(count("campaign_id = " + id)).isEqualTo(5_000);
+        assertThat(jdbc.queryForObject("select count(distinct member_id) from tp_send where tenant_id = ? and campaign_id = ?", Integer.class, tenant, id))
+                .isEqualTo(5_000);
+        // made in the quiet evening: nothing goes out, everything waits for 09:00
+        drain(evening);
+        wechat.verify(0, postRequestedFor(urlPathEqualTo("/cgi-bin/message/subscribe/send")));
+        assertThat(count("campaign_id = " + id + " and status = 'QUEUED' and deferred_for = 'QUIET_HOURS'")).isEqualTo(5_000);
+        // a dispatcher died after claiming one send: whether it went out is unknown, so it never goes (again)
+        long claimed = base + 300;
+        jdbc.update("update tp_send set status = 'SENDING', claimed_at = ? where tenant_id = ? and campaign_id = ? and member_id = ?",
+                Timestamp.from(noon.minusSeconds(3_600)), tenant, id, claimed);
+
+        long started = System.nanoTime();
+        int dispatched = drain(noon);
+        double seconds = (System.nanoTime() - started) / 1e9;
+        System.out.printf("[campaign] %d sends dispatched in %.1f s: %.0f sends/s (WeChat and SMS as WireMock, paced at 2,000 and 1,000/s)%n",
+                dispatched, seconds, dispatched / seconds);
+
+        // exactly: 100 capped, 3,799 subscription messages, 600 SMS by fallback (50 unsubscribed, 50 without openid, 500 without quota),
+        // 500 with neither quota nor phone, 1 unknown
+        assertThat(reasons(id)).containsExactlyInAnyOrderEntriesOf(Map.of("SKIPPED DAILY_CAP", 100, "SENT MINI_SUBSCRIBE", 3_799, "SENT SMS", 600,
+                "SKIPPED NO_PHONE", 500, "FAILED OUTCOME_UNKNOWN", 1));
+        wechat.verify(3_799, postRequestedFor(urlPathEqualTo("/cgi-bin/message/subscribe/send")));
+        aliyun.verify(600, postRequestedFor(urlEqualTo("/")));
+        assertThat(count("campaign_id = " + id + " and member_id = " + claimed + " and status = 'FAILED'")).isEqualTo(1);
+        // the chain was noted: why the subscription message could not be used
+        assertThat(jdbc.queryForList("select tried from tp_send where tenant_id = ? and campaign_id = ? and channel = 'SMS' and status = 'SENT'",
+                String.class, tenant, id)).containsOnly("MINI_SUBSCRIBE:UNSUBSCRIBED", "MINI_SUBSCRIBE:NO_OPENID", "MINI_SUBSCRIBE:NO_QUOTA")
+                .hasSize(600);
+        // quotas: one taken per subscription message, none from the capped, the unsubscribed or the one that never went
+        assertThat(jdbc.queryForObject("select sum(quota) from tp_subscription_quota where tenant_id = ?", Integer.class, tenant)).isEqualTo(4_000 - 3_799);
+        // no member got more than the daily cap that day
+        assertThat(jdbc.queryForObject("select max(n) from (select count(*) n from tp_send where tenant_id = ? and status = 'SENT' and sent_at >= ?"
+                + " group by member_id) t", Integer.class, tenant, Timestamp.from(day.plusDays(1).atStartOfDay(SHANGHAI).toInstant()))).isEqualTo(2);
+        // the SMS request is Aliyun's SendSms, signed with the tenant's secret, filled for the member
+        LoggedRequest sms = aliyun.findAll(postRequestedFor(urlEqualTo("/"))).get(0);
+        Map<String, String> form = form(sms.getBodyAsString());
+        assertThat(form).containsEntry("Action", "SendSms").containsEntry("Version", "2017-05-25").containsEntry("AccessKeyId", "LTAI5tMall")
+                .containsEntry("SignName", "思域商场").containsEntry("TemplateCode", SMS_TEMPLATE).containsEntry("SignatureMethod", "HMAC-SHA1");
+        assertThat(form.get("Signature")).isEqualTo(aliyunSignature(form, SECRET));
+        assertThat(json.readTree(form.get("TemplateParam")).path("name").asText()).startsWith("会员");
+        // the report, per arm: the split is near half and half, and the arms add up
+        JsonNode report = read("/admin/v1/touchpoint/campaigns/" + id + "/report");
+        long sent = 0;
+        for (JsonNode arm : report.path("arms")) {
+            assertThat(arm.path("sends").asLong()).isBetween(2_300L, 2_700L);
+            sent += arm.path("sent").asLong();
+            assertThat(arm.path("fellBack").asLong()).isPositive();
+        }
+        assertThat(report.path("arms")).hasSize(2);
+        assertThat(sent).isEqualTo(4_399);
+        // every send's first text is its arm's
+        assertThat(jdbc.queryForObject("select count(*) from tp_send where tenant_id = ? and campaign_id = ? and arm = 'B' and channel = 'MINI_SUBSCRIBE'"
+                + " and data like '%好久不见%'", Integer.class, tenant, id)).isEqualTo(count("campaign_id = " + id + " and arm = 'B' and channel = 'MINI_SUBSCRIBE'"));
+    }
+
+    @Test
+    void couponsAreGrantedOnceAtSendTimeCapsDeferBestHoursWaitAndBadInputOrOtherTenantsChangeNothing() throws Exception {
+        long base = ThreadLocalRandom.current().nextLong(10_000_000, 1_000_000_000);
+        List<FakeMemberService.Member> audience = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            audience.add(new FakeMemberService.Member(base + i, "会员" + i, "1390000000" + i, "o-" + (base + i)));
+        }
+        members.segment(segment, audience);
+        for (FakeMemberService.Member m : audience) {
+            jdbc.update("insert into tp_subscription_quota (tenant_id, member_id, template_id, quota, granted, updated_at) values (?, ?, ?, 1, 1, now())",
+                    tenant, m.id(), TEMPLATE);
+        }
+        couponService.stubFor(get(urlEqualTo("/internal/coupon/templates/77"))
+                .willReturn(okJson("{\"id\":77,\"name\":\"满100减20\",\"status\":\"ACTIVE\",\"type\":\"CASH\"}")));
+        couponService.stubFor(get(urlEqualTo("/internal/coupon/templates/78")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404,\"code\":\"NOT_FOUND\"}")));
+        couponService.stubFor(post(urlEqualTo("/internal/coupon/grants")).willReturn(okJson("{\"id\":555,\"templateId\":77,\"status\":\"ACTIVE\"}")));
+        // stock ran out for member 5
+        couponService.stubFor(post(urlEqualTo("/internal/coupon/grants")).atPriority(1).withRequestBody(matchingJsonPath("$.memberId",
+                equalTo(String.valueOf(base + 5)))).willReturn(aResponse().withStatus(409).withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"status\":409,\"code\":\"OUT_OF_STOCK\",\"detail\":\"no stock left\"}")));
+        ResponseEntity<String> words = http.exchange("/admin/v1/touchpoint/sensitive-words", HttpMethod.POST, new HttpEntity<>(Map.of("words",
+                List.of("最后一天", "稳赚")), Http.write(operator)), String.class);
+        assertThat(words.getStatusCode().value()).as(words.getBody()).isEqualTo(200);
+
+        // bad input: each is refused with the field named, and nothing is made
+        Map<String, Object> good = new LinkedHashMap<>(Map.of("name", "会员日", "segmentId", segment, "startAt", Instant.now().toString(),
+                "couponTemplateId", 77, "onCap", "DEFER", "bestHour", true, "arms", List.of(arm("A", 1, "{name}领{coupon}", "会员日"))));
+        assertRefused(with(good, "arms", List.of(arm("A", 1, "{name}，最后一天", "会员日"))), 400, "arms[0].channels[0].fields.thing1");
+        assertRefused(with(good, "arms", List.of(arm("A", 1, "{nickname}", "会员日"))), 400, "{nickname}");
+        assertRefused(with(good, "segmentId", segment + 1), 400, "segmentId");
+        assertRefused(with(good, "couponTemplateId", 78), 400, "couponTemplateId");
+        assertRefused(with(good, "arms", List.of(Map.of("name", "A", "weight", 1, "channels", List.of(Map.of("channel", "WECOM", "templateId", "t",
+                "fields", Map.of("thing1", "x")))))), 400, "WECOM");
+        assertRefused(with(good, "arms", List.of(arm("A", 1, "x", "y"), arm("A", 1, "x", "y"))), 400, "arms[1].name");
+        assertRefused(with(good, "arms", List.of()), 400, "arms");
+        assertThat(jdbc.queryForObject("select count(*) from tp_campaign where tenant_id = ?", Integer.class, tenant)).isZero();
+
+        // the daily cap is 1 and member 1 had a message today: deferred to tomorrow, not skipped; member 2 opens messages at 19:00
+        ResponseEntity<String> policy = http.exchange("/admin/v1/touchpoint/contact-policy", HttpMethod.PUT, new HttpEntity<>(Map.of("dailyCap", 1,
+                "weeklyCap", 6), Http.write(operator)), String.class);
+        assertThat(policy.getStatusCode().value()).as(policy.getBody()).isEqualTo(200);
+        LocalDate day = LocalDate.now(SHANGHAI).plusDays(2);
+        Instant morning = day.atTime(10, 0).atZone(SHANGHAI).toInstant();
+        jdbc.update("insert into tp_send (tenant_id, member_id, channel, template_id, data, preset, source_key, status, due_at, sent_at, created_at)"
+                + " values (?, ?, 'MINI_SUBSCRIBE', 'earlier', '{}', 'POST_PAYMENT', 'earlier', 'SENT', ?, ?, ?)", tenant, base + 1,
+                Timestamp.from(morning.minusSeconds(600)), Timestamp.from(morning.minusSeconds(600)), Timestamp.from(morning.minusSeconds(600)));
+        for (int d = 1; d <= 3; d++) {
+            jdbc.update("insert into tp_click (tenant_id, send_id, member_id, clicked_at) values (?, 0, ?, ?)", tenant, base + 2,
+                    Timestamp.from(day.minusDays(d).atTime(19, 20).atZone(SHANGHAI).toInstant()));
+        }
+        ResponseEntity<String> made = http.exchange("/admin/v1/touchpoint/campaigns", HttpMethod.POST, new HttpEntity<>(good, Http.write(operator)),
+                String.class);
+        assertThat(made.getStatusCode().value()).as(made.getBody()).isEqualTo(201);
+        long id = json.readTree(made.getBody()).path("id").asLong();
+        assertThat(json.readTree(made.getBody()).path("status").asText()).isEqualTo("DRAFT");
+        // another tenant sees nothing of it and cannot act on it
+        HttpHeaders other = Http.staff(tenant + 1, 2, "TENANT_ADMIN");
+        assertThat(http.exchange("/admin/v1/touchpoint/campaigns/" + id, HttpMethod.GET, new HttpEntity<>(other), String.class).getStatusCode().value())
+                .isEqualTo(404);
+        assertThat(http.exchange("/admin/v1/touchpoint/campaigns/" + id + "/activation", HttpMethod.POST, new HttpEntity<>(Http.write(other)),
+                String.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(http.exchange("/admin/v1/touchpoint/campaigns/" + id, HttpMethod.GET, new HttpEntity<>(Http.staff(tenant, 3, "CASHIER")),
+                String.class).getStatusCode().value()).isEqualTo(403);
+        activate(id);
+        assertThat(http.exchange("/admin/v1/touchpoint/campaigns/" + id + "/activation", HttpMethod.POST, new HttpEntity<>(Http.write(operator)),
+                String.class).getStatusCode().value()).isEqualTo(409);
+        campaigns.advance(morning, 40);
+        assertThat(read("/admin/v1/touchpoint/campaigns/" + id).path("status").asText()).isEqualTo("DONE");
+        assertThat(jdbc.queryForObject("select due_at from tp_send where tenant_id = ? and member_id = ?", Timestamp.class, tenant, base + 2).toInstant())
+                .isEqualTo(day.atTime(19, 0).atZone(SHANGHAI).toInstant());
+
+        drain(morning);
+        assertThat(statusOf(base + 0)).isEqualTo("SENT null");
+        assertThat(statusOf(base + 1)).isEqualTo("QUEUED DAILY_CAP");
+        assertThat(statusOf(base + 2)).isEqualTo("QUEUED null");
+        assertThat(statusOf(base + 5)).isEqualTo("SKIPPED COUPON_UNAVAILABLE");
+        // member 5's quota came back: the message without its coupon never went
+        assertThat(jdbc.queryForObject("select quota from tp_subscription_quota where tenant_id = ? and member_id = ?", Integer.class, tenant, base + 5))
+                .isEqualTo(1);
+        wechat.verify(postRequestedFor(urlPathEqualTo("/cgi-bin/message/subscribe/send")).withRequestBody(matchingJsonPath("$.touser",
+                equalTo("o-" + base))).withRequestBody(matchingJsonPath("$.data.thing1.value", equalTo("会员0领满100减20"))));
+        // the evening: member 2 in their best hour; the next morning member 1 (the cap has lifted; quiet hours end at 9)
+        drain(day.atTime(19, 0).atZone(SHANGHAI).toInstant());
+        assertThat(statusOf(base + 2)).isEqualTo("SENT null");
+        assertThat(jdbc.queryForObject("select due_at from tp_send where tenant_id = ? and member_id = ? and campaign_id = ?", Timestamp.class, tenant,
+                base + 1, id).toInstant()).isEqualTo(day.plusDays(1).atTime(9, 0).atZone(SHANGHAI).toInstant());
+        drain(day.plusDays(1).atTime(9, 30).atZone(SHANGHAI).toInstant());
+        assertThat(statusOf(base + 1)).isEqualTo("SENT null");
+        // one grant per send that went out (plus the refused one), each under its own key; a grant is never asked twice for a send
+        List<LoggedRequest> grants = couponService.findAll(postRequestedFor(urlEqualTo("/internal/coupon/grants")));
+        Set<String> keys = new HashSet<>();
+        for (LoggedRequest grant : grants) {
+            JsonNode body = json.readTree(grant.getBodyAsString());
+            assertThat(body.path("source").asText()).isEqualTo("CAMPAIGN");
+            assertThat(keys.add(body.path("key").asText())).isTrue();
+        }
+        assertThat(grants).hasSize(6);
+        JsonNode arm = read("/admin/v1/touchpoint/campaigns/" + id + "/report").path("arms").get(0);
+        assertThat(arm.path("sent").asLong()).isEqualTo(5);
+        assertThat(arm.path("couponsGranted").asLong()).isEqualTo(5);
+        assertThat(arm.path("skippedBy").path("COUPON_UNAVAILABLE").asLong()).isEqualTo(1);
+        assertThat(arm.path("deferredBy").path("DAILY_CAP").asLong()).isEqualTo(1);
+
+        // a second campaign cancelled after its sends were made: they are skipped, none goes out
+        long second = create(with(good, "name", "第二波"));
+        activate(second);
+        campaigns.advance(morning, 40);
+        ResponseEntity<String> cancelled = http.exchange("/admin/v1/touchpoint/campaigns/" + second + "/cancellation", HttpMethod.POST,
+                new HttpEntity<>(Http.write(operator)), String.class);
+        assertThat(cancelled.getStatusCode().value()).as(cancelled.getBody()).isEqualTo(200);
+        assertThat(count("campaign_id = " + second + " and status = 'SKIPPED' and reason = 'CAMPAIGN_CANCELLED'")).isEqualTo(6);
+        assertThat(http.exchange("/admin/v1/touchpoint/campaigns/" + second + "/resumption", HttpMethod.POST, new HttpEntity<>(Http.write(operator)),
+                String.class).getStatusCode().value()).isEqualTo(409);
+        // the SMS account's secret is sealed at rest and never shown back
+        assertThat(jdbc.queryForObject("select access_key_secret from tp_sms_account where tenant_id = ?", String.class, tenant)).startsWith("enc:v1:")
+                .doesNotContain(SECRET);
+        assertThat(http.exchange("/admin/v1/touchpoint/sms-account", HttpMethod.GET, new HttpEntity<>(operator), String.class).getBody())
+                .doesNotContain(SECRET).contains("\"secretSet\":true");
+    }
+
+    private Map<String, Object> arm(String name, int weight, String thing1, String thing2) {
+        return Map.of("name", name, "weight", weight, "channels", List.of(
+                Map.of("channel", "MINI_SUBSCRIBE", "templateId", TEMPLATE, "page", "pages/activity/index", "fields", Map.of("thing1", thing1, "thing2", thing2)),
+                Map.of("channel", "SMS", "templateId", SMS_TEMPLATE, "fields", Map.of("name", "{name}", "activity", thing2))));
+    }
+
+    private static Map<String, Object> with(Map<String, Object> base, String key, Object value) {
+        Map<String, Object> copy = new LinkedHashMap<>(base);
+        copy.put(key, value);
+        return copy;
+    }
+
+    private void assertRefused(Map<String, Object> body, int status, String named) throws Exception {
+        ResponseEntity<String> r = http.exchange("/admin/v1/touchpoint/campaigns", HttpMethod.POST, new HttpEntity<>(body, Http.write(operator)), String.class);
+        assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(status);
+        assertThat(r.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(r.getBody()).contains(named);
+    }
+
+    private long create(Map<String, Object> body) throws Exception {
+        ResponseEntity<String> r = http.exchange("/admin/v1/touchpoint/campaigns", HttpMethod.POST, new HttpEntity<>(body, Http.write(operator)), String.class);
+        assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(201);
+        return json.readTree(r.getBody()).path("id").asLong();
+    }
+
+    private void activate(long id) throws Exception {
+        ResponseEntity<String> r = http.exchange("/admin/v1/touchpoint/campaigns/" + id + "/activation", HttpMethod.POST,
+                new HttpEntity<>(Http.write(operator)), String.class);
+        assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(200);
+        assertThat(json.readTree(r.getBody()).path("status").asText()).isEqualTo("SCHEDULED");
+    }
+
+    private JsonNode read(String path) throws Exception {
+        ResponseEntity<String> r = http.exchange(path, HttpMethod.GET, new HttpEntity<>(operator), String.class);
+        assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(200);
+        return json.readTree(r.getBody());
+    }
+
+    /** Dispatches at {@code at} until none of this tenant's sends is due (other tenants' leftovers share the passes); how many were handled. */
+    private int drain(Instant at) {
+        int handled = 0;
+        for (int pass = 0; pass < 40; pass++) {
+            Sends.Dispatched d = sends.dispatch(at);
+            handled += d.sent() + d.skipped() + d.failed();
+            if (count("status = 'QUEUED' and due_at <= '" + Timestamp.from(at) + "'") == 0) {
+                return handled;
+            }
+        }
+        throw new AssertionError("sends still due after 40 passes");
+    }
+
+    private int count(String where) {
+        return jdbc.queryForObject("select count(*) from tp_send where tenant_id = ? and " + where, Integer.class, tenant);
+    }
+
+    private Map<String, Integer> reasons(long campaign) {
+        Map<String, Integer> out = new TreeMap<>();
+        jdbc.query("select status, reason, channel, count(*) from tp_send where tenant_id = ? and campaign_id = ? group by status, reason, channel", rs -> {
+            String key = rs.getString(1) + " " + ("SENT".equals(rs.getString(1)) ? rs.getString(3) : rs.getString(2));
+            out.merge(key, rs.getInt(4), Integer::sum);
+        }, tenant, campaign);
+        return out;
+    }
+
+    private String statusOf(long member) {
+        return jdbc.queryForObject("select concat(status, ' ', coalesce(reason, 'null')) from tp_send where tenant_id = ? and member_id = ?"
+                + " and campaign_id is not null order by id limit 1", String.class, tenant, member);
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> out = new TreeMap<>();
+        for (String pair : body.split("&")) {
+            String[] kv = pair.split("=", 2);
+            out.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    /** Aliyun's RPC signature as its documentation gives it, computed here independently of the service's code. */
+    private static String aliyunSignature(Map<String, String> form, String secret) throws Exception {
+        StringBuilder canonical = new StringBuilder();
+        for (Map.Entry<String, String> e : new TreeMap<>(form).entrySet()) {
+            if (e.getKey().equals("Signature")) {
+                continue;
+            }
+            canonical.append(canonical.isEmpty() ? "" : "&").append(pct(e.getKey())).append('=').append(pct(e.getValue()));
+        }
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec((secret + "&").getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(("POST&%2F&" + pct(canonical.toString())).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String pct(String s) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~') {
+                out.append((char) c);
+            } else {
+                out.append('%').append(String.format("%02X", c));
+            }
+        }
+        return out.toString();
+    }
+}
