@@ -326,6 +326,39 @@ class RefundIT extends CashierApi {
         assertThat(events("PaymentRefunded")).isZero();
     }
 
+    @Test
+    void anotherServicesRefundUnderItsOwnNumberIsMadeOnceAndOnlyForItsOrder() {
+        String no = paidPayment();
+        pointsRefundAnswers(0);
+        wechat.refundAnswers("SUCCESS");
+        String number = "RW0123456789ABCDEF01234567";
+        Map<String, Object> body = Map.of("refundNo", number, "paymentNo", no, "orderNo", no + "-2", "amountFen", 1_000, "reason", "work order 7",
+                "staffId", 5);
+        ResponseEntity<String> first = http.exchange("/internal/payment/refunds", HttpMethod.POST, new HttpEntity<>(body, Http.internal(tenant)),
+                String.class);
+        assertThat(first.getStatusCode().value()).as(first.getBody()).isEqualTo(200);
+        assertThat(read(first).path("refundNo").asText()).isEqualTo(number);
+        // asked again (the caller did not hear the answer): the same refund, nothing more refunded
+        ResponseEntity<String> again = http.exchange("/internal/payment/refunds", HttpMethod.POST, new HttpEntity<>(body, Http.internal(tenant)),
+                String.class);
+        assertThat(read(again).path("refundNo").asText()).isEqualTo(number);
+        assertThat(db.queryForObject("SELECT COUNT(*) FROM refund WHERE tenant_id = ?", Long.class, tenant)).isEqualTo(1);
+        // the number for another order, a number not of the caller's form, another tenant's payment: refused
+        Map<String, Object> otherOrder = new java.util.HashMap<>(body);
+        otherOrder.put("orderNo", no + "-1");
+        assertThat(http.exchange("/internal/payment/refunds", HttpMethod.POST, new HttpEntity<>(otherOrder, Http.internal(tenant)), String.class)
+                .getStatusCode().value()).isEqualTo(409);
+        Map<String, Object> badNumber = new java.util.HashMap<>(body);
+        badNumber.put("refundNo", "RF123");
+        assertThat(http.exchange("/internal/payment/refunds", HttpMethod.POST, new HttpEntity<>(badNumber, Http.internal(tenant)), String.class)
+                .getStatusCode().value()).isEqualTo(400);
+        Map<String, Object> otherTenant = new java.util.HashMap<>(body);
+        otherTenant.put("refundNo", "RW0123456789ABCDEF01234568");
+        assertThat(http.exchange("/internal/payment/refunds", HttpMethod.POST, new HttpEntity<>(otherTenant, Http.internal(tenant + 1)), String.class)
+                .getStatusCode().value()).isEqualTo(404);
+        assertThat(db.queryForObject("SELECT COUNT(*) FROM refund WHERE tenant_id = ?", Long.class, tenant)).isEqualTo(1);
+    }
+
     private void assertNothingRefunded(String no) {
         assertThat(db.queryForObject("SELECT COUNT(*) FROM refund WHERE tenant_id = ?", Long.class, tenant)).isZero();
         assertThat(db.queryForObject("SELECT COUNT(*) FROM refund_line WHERE tenant_id = ?", Long.class, tenant)).isZero();

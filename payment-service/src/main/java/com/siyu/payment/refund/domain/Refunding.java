@@ -85,6 +85,21 @@ public class Refunding {
     }
 
     /**
+     * A refund another service makes under its own number (touchpoint-service's approved return work order): made
+     * once; asked again with the same number it is the refund made then, for the same order only.
+     */
+    public Refund requestOnce(String refundNo, String paymentNo, String orderNo, Long grossFen, String reason, Long staffId) {
+        Optional<Refund> made = refunds.find(refundNo);
+        if (made.isPresent()) {
+            if (!made.get().paymentNo().equals(paymentNo) || !made.get().orderNo().equals(orderNo)) {
+                throw new DomainException(HttpStatus.CONFLICT, "REFUND_NO_TAKEN", "Refund " + refundNo + " was made for another order");
+            }
+            return made.get();
+        }
+        return refund(refundNo, paymentNo, orderNo, grossFen, reason, staffId, true);
+    }
+
+    /**
      * Vouchers a payment bought that coupon-service would not issue (sold out, over the member's limit) are
      * paid back, under {@code refundNo}: the caller's fixed number, so this refund can only ever be made once.
      */

@@ -19,10 +19,13 @@ class PaymentEventsConsumer implements EventConsumer {
 
     private final Sends sends;
     private final com.siyu.touchpoint.messaging.domain.Attribution attribution;
+    private final com.siyu.touchpoint.support.domain.WorkOrders workOrders;
 
-    PaymentEventsConsumer(Sends sends, com.siyu.touchpoint.messaging.domain.Attribution attribution) {
+    PaymentEventsConsumer(Sends sends, com.siyu.touchpoint.messaging.domain.Attribution attribution,
+                          com.siyu.touchpoint.support.domain.WorkOrders workOrders) {
         this.sends = sends;
         this.attribution = attribution;
+        this.workOrders = workOrders;
     }
 
     @Override
@@ -38,6 +41,8 @@ class PaymentEventsConsumer implements EventConsumer {
                 throw new MalformedEvent("PaymentRefunded " + event.messageId() + " has no refundNo, paymentNo or grossFen");
             }
             attribution.refunded(data.path("refundNo").asText(), data.path("paymentNo").asText(), data.path("grossFen").asLong());
+            // a return work order's refund that was still processing when it was approved
+            workOrders.refunded(data.path("refundNo").asText(), data.path("grossFen").asLong());
             return;
         }
         if (!data.path("paymentNo").isTextual() || !data.path("memberId").canConvertToLong() || !data.path("paidAt").isTextual()) {

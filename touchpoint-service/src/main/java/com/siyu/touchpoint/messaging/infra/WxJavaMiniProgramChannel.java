@@ -91,9 +91,21 @@ class WxJavaMiniProgramChannel implements MiniProgramChannel {
         return false;
     }
 
-    private WxMaService service() {
+    /** The tenant's client (customer-service replies go through it too). */
+    WxMaService service() {
+        return tenantService().wx;
+    }
+
+    /** The tenant's mini-program app id, as member-service names it with the token. */
+    String appId() {
+        TenantService service = tenantService();
+        service.tokenOf(false);
+        return service.config.getAppid();
+    }
+
+    private TenantService tenantService() {
         long tenant = CallerContext.requireTenant();
-        return services.computeIfAbsent(tenant, t -> new TenantService(apiHost)).wx;
+        return services.computeIfAbsent(tenant, t -> new TenantService(apiHost));
     }
 
     /** One tenant's client: its token comes from member-service, kept {@link #TOKEN_KEPT}, fetched again when WeChat refuses it. */
