@@ -269,6 +269,49 @@ class CashierScenariosIT {
         return n;
     }
 
+    @Test
+    void aReturnTheShopperAsksForIsApprovedByCustomerServiceAndRefundedWithItsPointsAndCoupon() {
+        Shopper shopper = shopperWith(5000);
+        long coupon = claim(shopper);
+        String paymentNo = payAtB(shopper, coupon, 1000);
+        JsonNode payment = awaitStatus(shopper, paymentNo, "PAID");
+        String orderNo = payment.path("orders").get(0).path("orderNo").asText();
+
+        // the shopper asks for the return in the mini-program: a work order in customer service's queue, at the order's store
+        Gateway.Response opened = gateway.post("/api/v1/touchpoint/work-orders", shopper.token, map("kind", "RETURN", "title", "尺码不合适",
+                "paymentNo", paymentNo, "orderNo", orderNo));
+        assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
+        long workOrder = opened.body().path("id").asLong();
+        assertThat(opened.body().path("storeId").asLong()).isEqualTo(mall.storeB());
+        assertThat(opened.body().path("role").asText()).isEqualTo("SERVICE_AGENT");
+        // another shopper cannot ask for a return of it
+        Shopper other = shopperWith(1);
+        assertThat(gateway.post("/api/v1/touchpoint/work-orders", other.token, map("kind", "RETURN", "title", "x", "paymentNo", paymentNo,
+                "orderNo", orderNo)).status()).isEqualTo(400);
+
+        Gateway.Response approved = gateway.post("/admin/v1/touchpoint/work-orders/" + workOrder + "/approval", mall.adminToken(),
+                map("note", "吊牌完好，同意退货"));
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        JsonNode done = approved.body();
+        assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("RESOLVED");
+        assertThat(done.path("pointsReturned").asLong()).isEqualTo(1000);
+        assertThat(done.path("restoredCouponIds").size()).isEqualTo(1);
+        assertThat(done.path("restoredCouponIds").get(0).asLong()).isEqualTo(coupon);
+        // everything is back where it was: the points (earned ones taken back), the coupon, and one refund of the whole order
+        assertThat(balance(shopper)).isEqualTo(5000);
+        JsonNode wallet = gateway.get("/api/v1/coupon/wallet", shopper.token).body();
+        assertThat(Gateway.longs(wallet.path("available"), "couponId")).as(wallet.toString()).contains(coupon);
+        JsonNode refunds = gateway.get("/api/v1/payment/payments/" + paymentNo + "/refunds", shopper.token).body();
+        assertThat(refunds.size()).isEqualTo(1);
+        assertThat(refunds.get(0).path("refundNo").asText()).isEqualTo(done.path("refundNo").asText());
+        assertThat(refunds.get(0).path("cashFen").asLong()).isEqualTo(payment.path("cashFen").asLong());
+        // the shopper sees how it went
+        JsonNode mine = gateway.get("/api/v1/touchpoint/work-orders/" + workOrder, shopper.token).body();
+        assertThat(mine.path("workOrder").path("status").asText()).isEqualTo("RESOLVED");
+        assertThat(mine.path("history").findValuesAsText("action")).containsExactly("OPENED", "APPROVED", "REFUNDED");
+        assertThat(gateway.get("/admin/v1/points/reconciliation", mall.adminToken()).body().path("clean").asBoolean()).isTrue();
+    }
+
     private static String payAtB(Shopper shopper, Long coupon, long points) {
         Gateway.Response paid = gateway.post("/api/v1/payment/payments", shopper.token, map("orders", List.of(map("merchantId", counterB,
                 "amountFen", 30000)), "couponIds", coupon == null ? List.of() : List.of(coupon), "points", points));

@@ -76,7 +76,8 @@ public class Messaging {
 
     public Preset setPreset(Preset preset) {
         for (String value : preset.fields().values()) {
-            Templates.checkVariables(value, Templates.POST_PAYMENT_VARIABLES);
+            Templates.checkVariables(value, preset.kind().variables());
+            checkContent("fields", value);
         }
         repository.savePreset(preset, clock.instant());
         return preset;

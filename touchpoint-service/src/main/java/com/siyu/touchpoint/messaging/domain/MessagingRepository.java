@@ -52,6 +52,9 @@ public interface MessagingRepository {
     /** The new send's id; empty when one with this source key exists (a redelivered event). */
     Optional<Long> enqueue(NewSend send, Instant now);
 
+    /** The QUEUED send of this source key becomes SKIPPED with the reason; false when there is none waiting. */
+    boolean withdraw(String sourceKey, String reason);
+
     /** Each send not made yet (by source key), in one batch; how many were new. */
     int enqueueAll(List<NewSend> sends, Instant now);
 

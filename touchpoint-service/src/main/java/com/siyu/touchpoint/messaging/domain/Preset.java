@@ -1,6 +1,7 @@
 package com.siyu.touchpoint.messaging.domain;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A send an operator only tweaks (半自动化): which subscription template, which page it opens and how its fields are
@@ -8,6 +9,25 @@ import java.util.Map;
  */
 public record Preset(Kind kind, boolean enabled, String templateId, String page, Map<String, String> fields) {
 
-    /** POST_PAYMENT: a thank-you after a paid cashier payment; variables {amount} (what was paid, ¥), {paidAt} (the mall's local time), {paymentNo}. */
-    public enum Kind { POST_PAYMENT }
+    /**
+     * POST_PAYMENT: a thank-you after a paid cashier payment; {amount} (what was paid, ¥), {paidAt} (the mall's local
+     * time), {paymentNo}. COUPON_EXPIRY: a coupon of the member's is about to expire (coupon-service's CouponExpiring);
+     * {coupon} (its name), {validTo} (local time), {daysLeft}. ACTIVITY_REMINDER: before a mall activity the member
+     * reserved; {activity}, {startsAt} (local time), {place}.
+     */
+    public enum Kind {
+        POST_PAYMENT(Set.of("amount", "paidAt", "paymentNo")),
+        COUPON_EXPIRY(Set.of("coupon", "validTo", "daysLeft")),
+        ACTIVITY_REMINDER(Set.of("activity", "startsAt", "place"));
+
+        private final Set<String> variables;
+
+        Kind(Set<String> variables) {
+            this.variables = variables;
+        }
+
+        public Set<String> variables() {
+            return variables;
+        }
+    }
 }

@@ -71,18 +71,36 @@ public class Sends {
 
     /** PaymentSucceeded: the tenant's POST_PAYMENT preset, if enabled, as one send per payment. */
     public Optional<Long> paid(long memberId, String paymentNo, long paidFen, Instant paidAt) {
-        Optional<Preset> preset = repository.preset(Preset.Kind.POST_PAYMENT).filter(Preset::enabled);
+        ZoneId zone = quietHours.current().zone();
+        return triggered(Preset.Kind.POST_PAYMENT, memberId, "payment:" + paymentNo + ":" + Preset.Kind.POST_PAYMENT,
+                Map.of("amount", String.format("¥%d.%02d", paidFen / 100, paidFen % 100), "paidAt", LOCAL_TIME.format(paidAt.atZone(zone)),
+                        "paymentNo", paymentNo), clock.instant());
+    }
+
+    /** The mall's local time as presets show it. */
+    public String localTime(Instant at) {
+        return LOCAL_TIME.format(at.atZone(quietHours.current().zone()));
+    }
+
+    /**
+     * An event's preset, if the tenant enabled it: one send per {@code sourceKey} (a redelivered event makes none), its
+     * fields filled from {@code values}, due at {@code dueAt} (now when that has passed).
+     */
+    public Optional<Long> triggered(Preset.Kind kind, long memberId, String sourceKey, Map<String, String> values, Instant dueAt) {
+        Optional<Preset> preset = repository.preset(kind).filter(Preset::enabled);
         if (preset.isEmpty()) {
             return Optional.empty();
         }
-        ZoneId zone = quietHours.current().zone();
-        Map<String, String> values = Map.of("amount", String.format("¥%d.%02d", paidFen / 100, paidFen % 100),
-                "paidAt", LOCAL_TIME.format(paidAt.atZone(zone)), "paymentNo", paymentNo);
         Map<String, String> data = new LinkedHashMap<>();
         preset.get().fields().forEach((field, text) -> data.put(field, Templates.fill(text, values)));
         Instant now = clock.instant();
         return repository.enqueue(new MessagingRepository.NewSend(memberId, Channel.MINI_SUBSCRIBE, preset.get().templateId(), preset.get().page(),
-                data, Preset.Kind.POST_PAYMENT.name(), "payment:" + paymentNo + ":" + Preset.Kind.POST_PAYMENT, now, LocalDate.ofInstant(now, zone)), now);
+                data, kind.name(), sourceKey, dueAt.isBefore(now) ? now : dueAt, LocalDate.ofInstant(now, quietHours.current().zone())), now);
+    }
+
+    /** A send not gone yet that is no longer wanted (a reservation cancelled): SKIPPED with the reason; whether there was one. */
+    public boolean withdraw(String sourceKey, String reason) {
+        return repository.withdraw(sourceKey, reason);
     }
 
     @Scheduled(fixedDelayString = "${siyu.touchpoint.dispatch-interval:PT5S}", initialDelayString = "PT20S")

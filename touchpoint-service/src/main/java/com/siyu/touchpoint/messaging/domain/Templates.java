@@ -10,7 +10,6 @@ import org.springframework.http.HttpStatus;
 /** A preset's field text with {variables}: checked when the operator saves it, filled when a send is made. */
 public final class Templates {
 
-    public static final Set<String> POST_PAYMENT_VARIABLES = Set.of("amount", "paidAt", "paymentNo");
     private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z]+)}");
 
     private Templates() {

@@ -196,6 +196,12 @@ class JdbcMessagingRepository implements MessagingRepository {
     }
 
     @Override
+    public boolean withdraw(String sourceKey, String reason) {
+        return jdbc.update("update tp_send set status = 'SKIPPED', reason = ? where tenant_id = ? and source_key = ? and status = 'QUEUED'", reason,
+                tenant(), sourceKey) == 1;
+    }
+
+    @Override
     public void fallBack(long id, Send.Content next, List<Send.Content> remaining, String tried) {
         // the send is counted on the day figures of the channel it is on: it moves with it
         bump(id, DayFigure.SENDS, -1);
