@@ -555,6 +555,43 @@ class GuideWecomIT extends GuideServiceTestBase {
                 qian)).isEqualTo(5);
     }
 
+    @Test
+    void aMessageThroughTheBoundGuideIsOneWeComTaskPerKeyAndSaysWhyWhenItCannotBe() {
+        guide(12, 1, "lisi");
+        memberService.stubFor(post(urlEqualTo("/internal/members/wecom-contacts")).withRequestBody(matchingJsonPath("$.externalUserId",
+                equalTo("wmB~u2"))).willReturn(okJson("{\"id\":4002}")));
+        assertThat(deliver(event("add_external_contact", "lisi", "wmB~u2", "<State><![CDATA[]]></State>"), crypt()).getBody()).isEqualTo("success");
+        Map<String, Object> message = Map.of("memberId", 4002, "text", "周末焕新，送你满100减20", "key", "campaign:1:1:4002");
+        ResponseEntity<String> sent = http.exchange("/internal/guide/wecom/messages", HttpMethod.POST, new HttpEntity<>(message, Http.internal(tenant)),
+                String.class);
+        assertThat(sent.getStatusCode().value()).as(sent.getBody()).isEqualTo(200);
+        assertThat(read(sent).path("outcome").asText()).isEqualTo("SENT");
+        String msgId = read(sent).path("msgId").asText();
+        assertThat(msgId).startsWith("msg");
+        // asked again under the same key (the caller retried): the same task, WeCom asked once
+        assertThat(read(http.exchange("/internal/guide/wecom/messages", HttpMethod.POST, new HttpEntity<>(message, Http.internal(tenant)), String.class))
+                .path("msgId").asText()).isEqualTo(msgId);
+        wecom.verify(1, postRequestedFor(urlPathEqualTo("/cgi-bin/externalcontact/add_msg_template"))
+                .withRequestBody(matchingJsonPath("$.sender", equalTo("lisi"))).withRequestBody(matchingJsonPath("$.external_userid[0]", equalTo("wmB~u2")))
+                .withRequestBody(matchingJsonPath("$.text.content", equalTo("周末焕新，送你满100减20"))));
+        // a member with no guide; another tenant (no corp); WeCom refusing the customer
+        assertThat(read(http.exchange("/internal/guide/wecom/messages", HttpMethod.POST, new HttpEntity<>(Map.of("memberId", 4999, "text", "x", "key",
+                "k-4999"), Http.internal(tenant)), String.class)).path("outcome").asText()).isEqualTo("NO_GUIDE");
+        assertThat(read(http.exchange("/internal/guide/wecom/messages", HttpMethod.POST, new HttpEntity<>(Map.of("memberId", 4002, "text", "x", "key",
+                "k-other"), Http.internal(tenant + 1)), String.class)).path("outcome").asText()).isEqualTo("NOT_CONFIGURED");
+        wecom.stubFor(post(urlPathEqualTo("/cgi-bin/externalcontact/add_msg_template")).atPriority(1)
+                .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\",\"fail_list\":[\"wmB~u2\"],\"msgid\":\"msgX\"}")));
+        JsonNode refused = read(http.exchange("/internal/guide/wecom/messages", HttpMethod.POST, new HttpEntity<>(Map.of("memberId", 4002, "text", "x",
+                "key", "k-refused"), Http.internal(tenant)), String.class));
+        assertThat(refused.path("outcome").asText()).isEqualTo("REJECTED");
+        // the shopper deletes the guide: no contact to reach them by
+        assertThat(deliver(event("del_follow_user", "lisi", "wmB~u2", ""), crypt()).getBody()).isEqualTo("success");
+        assertThat(read(http.exchange("/internal/guide/wecom/messages", HttpMethod.POST, new HttpEntity<>(Map.of("memberId", 4002, "text", "x", "key",
+                "k-lost"), Http.internal(tenant)), String.class)).path("outcome").asText()).isEqualTo("NO_CONTACT");
+        assertThat(http.exchange("/internal/guide/wecom/messages", HttpMethod.POST, new HttpEntity<>(Map.of("memberId", 4002, "text", "", "key",
+                "bad key!"), Http.internal(tenant)), String.class).getStatusCode().value()).isEqualTo(400);
+    }
+
     private String taskStatus(long id) {
         return jdbc.queryForObject("select status from guide_task where tenant_id = ? and id = ?", String.class, tenant, id);
     }

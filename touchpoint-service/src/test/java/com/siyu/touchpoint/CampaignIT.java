@@ -65,16 +65,18 @@ class CampaignIT {
     static final WireMockServer wechat = new WireMockServer(wireMockConfig().dynamicPort());
     static final WireMockServer aliyun = new WireMockServer(wireMockConfig().dynamicPort());
     static final WireMockServer couponService = new WireMockServer(wireMockConfig().dynamicPort());
+    static final WireMockServer guideService = new WireMockServer(wireMockConfig().dynamicPort());
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     static final String TEMPLATE = "tmpl-campaign";
     static final String SMS_TEMPLATE = "SMS_300001";
     static final String SECRET = "aliyun-secret-of-the-mall";
 
     static {
-        for (WireMockServer server : List.of(memberService, wechat, aliyun, couponService)) {
+        for (WireMockServer server : List.of(memberService, wechat, aliyun, couponService, guideService)) {
             server.start();
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> List.of(memberService, wechat, aliyun, couponService).forEach(WireMockServer::stop)));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> List.of(memberService, wechat, aliyun, couponService, guideService)
+                .forEach(WireMockServer::stop)));
     }
 
     @DynamicPropertySource
@@ -83,6 +85,7 @@ class CampaignIT {
         registry.add("siyu.touchpoint.sms-endpoint", aliyun::baseUrl);
         registry.add("spring.cloud.discovery.client.simple.instances.member-service[0].uri", memberService::baseUrl);
         registry.add("spring.cloud.discovery.client.simple.instances.coupon-service[0].uri", couponService::baseUrl);
+        registry.add("spring.cloud.discovery.client.simple.instances.guide-service[0].uri", guideService::baseUrl);
         registry.add("siyu.touchpoint.dispatch-interval", () -> "PT1H");
         registry.add("siyu.touchpoint.campaign-interval", () -> "PT1H");
         registry.add("siyu.touchpoint.channel-rates.MINI_SUBSCRIBE", () -> "2000");
@@ -110,7 +113,7 @@ class CampaignIT {
         segment = ThreadLocalRandom.current().nextLong(1_000, 1_000_000);
         operator = Http.staff(tenant, 2, "TENANT_ADMIN");
         members.reset();
-        for (WireMockServer server : List.of(memberService, wechat, aliyun, couponService)) {
+        for (WireMockServer server : List.of(memberService, wechat, aliyun, couponService, guideService)) {
             server.resetAll();
         }
         memberService.stubFor(any(urlPathMatching("/internal/(segments/.*|members/contacts|members/mini-program-openids)"))
@@ -349,6 +352,68 @@ class CampaignIT {
                 .doesNotContain(SECRET);
         assertThat(http.exchange("/admin/v1/touchpoint/sms-account", HttpMethod.GET, new HttpEntity<>(operator), String.class).getBody())
                 .doesNotContain(SECRET).contains("\"secretSet\":true");
+    }
+
+    @Test
+    void theChainGoesFromTheSubscriptionMessageToTheBoundGuideOnWeComToSms() throws Exception {
+        long base = ThreadLocalRandom.current().nextLong(10_000_000, 1_000_000_000);
+        List<FakeMemberService.Member> audience = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            audience.add(new FakeMemberService.Member(base + i, "会员" + i, "1370000000" + i, "o-" + (base + i)));
+        }
+        members.segment(segment, audience);
+        // only the first tapped "allow"; the second has a guide on WeCom, the third's guide lost them, the fourth's guide-service is down at first
+        jdbc.update("insert into tp_subscription_quota (tenant_id, member_id, template_id, quota, granted, updated_at) values (?, ?, ?, 1, 1, now())",
+                tenant, base, TEMPLATE);
+        guideService.stubFor(post(urlEqualTo("/internal/guide/wecom/messages")).willReturn(okJson("{\"outcome\":\"SENT\",\"msgId\":\"msgW1\",\"guideId\":8}")));
+        guideService.stubFor(post(urlEqualTo("/internal/guide/wecom/messages")).atPriority(1).withRequestBody(matchingJsonPath("$.memberId",
+                equalTo(String.valueOf(base + 2)))).willReturn(okJson("{\"outcome\":\"NO_CONTACT\",\"guideId\":8}")));
+        guideService.stubFor(post(urlEqualTo("/internal/guide/wecom/messages")).atPriority(1).withRequestBody(matchingJsonPath("$.memberId",
+                equalTo(String.valueOf(base + 3)))).willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"status\":503,\"code\":\"WECOM_UNAVAILABLE\"}")));
+        Map<String, Object> chain = Map.of("name", "A", "weight", 1, "channels", List.of(
+                Map.of("channel", "MINI_SUBSCRIBE", "templateId", TEMPLATE, "fields", Map.of("thing1", "{name}")),
+                Map.of("channel", "WECOM", "templateId", "guide", "fields", Map.of("text", "{name}，周末会员日见")),
+                Map.of("channel", "SMS", "templateId", SMS_TEMPLATE, "fields", Map.of("name", "{name}"))));
+        // WeCom's content is one text
+        ResponseEntity<String> bad = http.exchange("/admin/v1/touchpoint/campaigns", HttpMethod.POST, new HttpEntity<>(Map.of("name", "x", "segmentId",
+                segment, "startAt", Instant.now().toString(), "arms", List.of(Map.of("name", "A", "weight", 1, "channels", List.of(Map.of("channel", "WECOM",
+                "templateId", "guide", "fields", Map.of("thing1", "x")))))), Http.write(operator)), String.class);
+        assertThat(bad.getStatusCode().value()).as(bad.getBody()).isEqualTo(400);
+        long id = create(Map.of("name", "会员日", "segmentId", segment, "startAt", Instant.now().toString(), "arms", List.of(chain)));
+        activate(id);
+        Instant noon = LocalDate.now(SHANGHAI).plusDays(2).atTime(12, 0).atZone(SHANGHAI).toInstant();
+        campaigns.advance(noon, 40);
+        drainOnce(noon);
+        assertThat(statusOf(base)).isEqualTo("SENT null");
+        assertThat(jdbc.queryForObject("select concat(channel, ' ', channel_msg_id) from tp_send where tenant_id = ? and member_id = ?", String.class, tenant,
+                base + 1)).isEqualTo("WECOM msgW1");
+        assertThat(jdbc.queryForObject("select concat(status, ' ', channel, ' ', tried) from tp_send where tenant_id = ? and member_id = ?", String.class,
+                tenant, base + 2)).isEqualTo("SENT SMS MINI_SUBSCRIBE:NO_QUOTA WECOM:NO_CONTACT");
+        // guide-service down: nothing went out, tried again later on WeCom (the chain is not given up for a dependency)
+        assertThat(statusOf(base + 3)).isEqualTo("QUEUED DEPENDENCY_UNAVAILABLE");
+        guideService.stubFor(post(urlEqualTo("/internal/guide/wecom/messages")).atPriority(1).withRequestBody(matchingJsonPath("$.memberId",
+                equalTo(String.valueOf(base + 3)))).willReturn(okJson("{\"outcome\":\"SENT\",\"msgId\":\"msgW3\",\"guideId\":8}")));
+        drainOnce(noon.plus(java.time.Duration.ofMinutes(5)));
+        assertThat(jdbc.queryForObject("select concat(status, ' ', channel, ' ', channel_msg_id) from tp_send where tenant_id = ? and member_id = ?",
+                String.class, tenant, base + 3)).isEqualTo("SENT WECOM msgW3");
+        // each WeCom call carried the send's own key and the filled text
+        for (com.github.tomakehurst.wiremock.verification.LoggedRequest call : guideService.findAll(postRequestedFor(urlEqualTo(
+                "/internal/guide/wecom/messages")))) {
+            JsonNode body = json.readTree(call.getBodyAsString());
+            assertThat(body.path("key").asText()).isEqualTo("campaign:" + id + ":1:" + body.path("memberId").asLong());
+            assertThat(body.path("text").asText()).endsWith("，周末会员日见");
+        }
+    }
+
+    /** One pass and then until none of this tenant's sends due at {@code at} is left (a retried one waits past it). */
+    private void drainOnce(Instant at) {
+        for (int pass = 0; pass < 10; pass++) {
+            Sends.Dispatched d = sends.dispatch(at);
+            if (count("status = 'QUEUED' and due_at <= '" + Timestamp.from(at) + "'") == 0) {
+                return;
+            }
+        }
     }
 
     private Map<String, Object> arm(String name, int weight, String thing1, String thing2) {

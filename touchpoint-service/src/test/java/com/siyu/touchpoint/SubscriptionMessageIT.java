@@ -342,6 +342,30 @@ class SubscriptionMessageIT {
         assertThat(row.path("converted").asLong()).isEqualTo(1);
         assertThat(row.path("attributedFen").asLong()).isEqualTo(20_000);
         assertThat(board.path("attributedFen").asLong()).isEqualTo(20_000);
+        // all GMV: the cashier's payments of those days net of refunds (each once), plus the POS sales the mall reports
+        LocalDate a2 = LocalDate.ofInstant(Instant.now().plus(Duration.ofHours(2)), SHANGHAI);
+        assertThat(board.path("gmv").path("cashierFen").asLong()).as(board.toString()).isEqualTo(30_000);
+        memberService.stubFor(get(urlEqualTo("/internal/stores/7")).willReturn(okJson("{\"id\":7,\"name\":\"A\"}")));
+        memberService.stubFor(get(urlEqualTo("/internal/stores/9")).willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/problem+json").withBody("{\"status\":404,\"code\":\"NOT_FOUND\"}")));
+        ResponseEntity<String> pos = http.exchange("/admin/v1/touchpoint/store-sales/" + today, HttpMethod.PUT, new HttpEntity<>(Map.of("stores",
+                List.of(Map.of("storeId", 7, "grossFen", 50_000))), Http.write(operator)), String.class);
+        assertThat(pos.getStatusCode().value()).as(pos.getBody()).isEqualTo(200);
+        // reported again (a corrected import): replaced, not added
+        http.exchange("/admin/v1/touchpoint/store-sales/" + today, HttpMethod.PUT, new HttpEntity<>(Map.of("stores",
+                List.of(Map.of("storeId", 7, "grossFen", 50_000))), Http.write(operator)), String.class);
+        assertThat(http.exchange("/admin/v1/touchpoint/store-sales/" + today, HttpMethod.PUT, new HttpEntity<>(Map.of("stores",
+                List.of(Map.of("storeId", 9, "grossFen", 1))), Http.write(operator)), String.class).getStatusCode().value()).isEqualTo(400);
+        assertThat(http.exchange("/admin/v1/touchpoint/store-sales/" + today.plusDays(2), HttpMethod.PUT, new HttpEntity<>(Map.of("stores",
+                List.of(Map.of("storeId", 7, "grossFen", 1))), Http.write(operator)), String.class).getStatusCode().value()).isEqualTo(400);
+        JsonNode gmv = read(http.exchange("/admin/v1/touchpoint/dashboard?from=" + today.minusDays(1) + "&to=" + today.plusDays(1), HttpMethod.GET,
+                new HttpEntity<>(operator), String.class)).path("gmv");
+        assertThat(gmv.path("posFen").asLong()).isEqualTo(50_000);
+        assertThat(gmv.path("allFen").asLong()).isEqualTo(80_000);
+        assertThat(gmv.path("privateDomainFen").asLong()).isEqualTo(20_000);
+        assertThat(gmv.path("privateShareBasisPoints").asLong()).isEqualTo(2_500);
+        assertThat(gmv.path("stores").get(0).path("storeId").asLong()).isEqualTo(7);
+        assertThat(a2).isAfterOrEqualTo(today);
         assertThat(read(http.exchange("/admin/v1/touchpoint/dashboard?from=" + today + "&to=" + today, HttpMethod.GET,
                 new HttpEntity<>(Http.staff(tenant + 1, 2, "OPERATOR")), String.class)).path("rows")).isEmpty();
         assertThat(http.exchange("/admin/v1/touchpoint/dashboard?from=" + today + "&to=" + today.minusDays(1), HttpMethod.GET,
@@ -350,7 +374,7 @@ class SubscriptionMessageIT {
 
     private void refunded(String refundNo, String paymentNo, long fen) {
         Map<String, Object> data = Map.of("refundNo", refundNo, "paymentNo", paymentNo, "orderNo", paymentNo + "-1", "memberId", member,
-                "grossFen", fen, "refundedAt", Instant.now().toString());
+                "storeId", 7, "grossFen", fen, "refundedAt", Instant.now().toString());
         Map<String, Object> envelope = Map.of("eventId", UUID.randomUUID().toString(), "type", "PaymentRefunded", "tenantId", tenant, "data", data);
         assertThat(inbox.process(new ReceivedEvent(UUID.randomUUID().toString(), tenant, "payment-service.PaymentRefunded",
                 json.valueToTree(envelope), 1))).isEqualTo(Inbox.Outcome.APPLIED);
@@ -368,7 +392,7 @@ class SubscriptionMessageIT {
 
     private void paid(String paymentNo, long memberId, long fen, Instant paidAt) {
         Map<String, Object> data = Map.of("paymentNo", paymentNo, "memberId", memberId, "grossFen", fen, "discountFen", 0,
-                "paidAt", paidAt.toString(), "orders", List.of());
+                "paidAt", paidAt.toString(), "orders", List.of(Map.of("orderNo", paymentNo + "-1", "storeId", 7, "grossFen", fen)));
         Map<String, Object> envelope = Map.of("eventId", UUID.randomUUID().toString(), "type", "PaymentSucceeded", "tenantId", tenant, "data", data);
         assertThat(inbox.process(new ReceivedEvent(UUID.randomUUID().toString(), tenant, "payment-service.PaymentSucceeded",
                 json.valueToTree(envelope), 1))).isEqualTo(Inbox.Outcome.APPLIED);

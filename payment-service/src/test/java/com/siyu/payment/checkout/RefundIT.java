@@ -331,7 +331,9 @@ class RefundIT extends CashierApi {
         String no = paidPayment();
         pointsRefundAnswers(0);
         wechat.refundAnswers("SUCCESS");
-        String number = "RW0123456789ABCDEF01234567";
+        // the caller's own number (refund numbers are unique across tenants: a fresh one per run)
+        String number = "RW" + java.util.HexFormat.of().withUpperCase().formatHex(java.nio.ByteBuffer.allocate(12).putLong(System.nanoTime())
+                .putInt(java.util.concurrent.ThreadLocalRandom.current().nextInt()).array());
         Map<String, Object> body = Map.of("refundNo", number, "paymentNo", no, "orderNo", no + "-2", "amountFen", 1_000, "reason", "work order 7",
                 "staffId", 5);
         ResponseEntity<String> first = http.exchange("/internal/payment/refunds", HttpMethod.POST, new HttpEntity<>(body, Http.internal(tenant)),
@@ -353,7 +355,7 @@ class RefundIT extends CashierApi {
         assertThat(http.exchange("/internal/payment/refunds", HttpMethod.POST, new HttpEntity<>(badNumber, Http.internal(tenant)), String.class)
                 .getStatusCode().value()).isEqualTo(400);
         Map<String, Object> otherTenant = new java.util.HashMap<>(body);
-        otherTenant.put("refundNo", "RW0123456789ABCDEF01234568");
+        otherTenant.put("refundNo", number.substring(0, 25) + (number.endsWith("0") ? "1" : "0"));
         assertThat(http.exchange("/internal/payment/refunds", HttpMethod.POST, new HttpEntity<>(otherTenant, Http.internal(tenant + 1)), String.class)
                 .getStatusCode().value()).isEqualTo(404);
         assertThat(db.queryForObject("SELECT COUNT(*) FROM refund WHERE tenant_id = ?", Long.class, tenant)).isEqualTo(1);

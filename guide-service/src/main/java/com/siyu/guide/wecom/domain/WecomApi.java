@@ -53,4 +53,10 @@ public interface WecomApi {
 
     /** A group QR code (加入群聊) over up to 5 groups that opens a new group named {@code roomBaseName}N when they are full. */
     ContactWay addGroupJoinWay(WecomCorp corp, String state, List<String> chatIds, String roomBaseName, int roomBaseId, String remark);
+
+    /**
+     * A mass-send task (群发助手, add_msg_template) from the corp member to one customer, which the member confirms in
+     * WeCom: its msgid; {@link WecomRejected} when WeCom refuses it or lists the customer as failed.
+     */
+    String addMsgTemplate(WecomCorp corp, String senderUserId, String externalUserId, String text);
 }

@@ -34,6 +34,17 @@ public interface WecomRepository {
 
     Optional<WecomContact> contact(String wecomUserId, String externalUserId);
 
+    /** The corp member's ACTIVE contact that is this member (the newest when several). */
+    Optional<WecomContact> activeContactOf(String wecomUserId, long memberId);
+
+    record SentMessage(long guideId, String externalUserId, String msgId) {
+    }
+
+    Optional<SentMessage> message(String key);
+
+    /** Keeps the task made for the key; false when one was kept for it already. */
+    boolean saveMessage(String key, long guideId, long memberId, String externalUserId, String msgId, Instant at);
+
     void markContact(String wecomUserId, String externalUserId, WecomContact.Status status, Instant at);
 
     /** The guide's ACTIVE contacts among these members. */

@@ -119,6 +119,24 @@ class JdbcWecomRepository implements WecomRepository {
     }
 
     @Override
+    public Optional<WecomContact> activeContactOf(String wecomUserId, long memberId) {
+        return jdbc.query("select * from guide_wecom_contact where tenant_id = ? and wecom_user_id = ? and member_id = ? and status = 'ACTIVE'"
+                + " order by added_at desc limit 1", JdbcWecomRepository::toContact, CallerContext.requireTenant(), wecomUserId, memberId).stream().findFirst();
+    }
+
+    @Override
+    public Optional<SentMessage> message(String key) {
+        return jdbc.query("select guide_id, external_user_id, msg_id from guide_wecom_message where tenant_id = ? and send_key = ?", (rs, n) ->
+                new SentMessage(rs.getLong(1), rs.getString(2), rs.getString(3)), CallerContext.requireTenant(), key).stream().findFirst();
+    }
+
+    @Override
+    public boolean saveMessage(String key, long guideId, long memberId, String externalUserId, String msgId, Instant at) {
+        return jdbc.update("insert ignore into guide_wecom_message (tenant_id, send_key, guide_id, member_id, external_user_id, msg_id, at)"
+                + " values (?, ?, ?, ?, ?, ?, ?)", CallerContext.requireTenant(), key, guideId, memberId, externalUserId, msgId, Timestamp.from(at)) == 1;
+    }
+
+    @Override
     public void markContact(String wecomUserId, String externalUserId, WecomContact.Status status, Instant at) {
         jdbc.update("update guide_wecom_contact set status = ?, lost_at = ?, updated_at = ? where tenant_id = ? and wecom_user_id = ?"
                 + " and external_user_id = ?", status.name(), Timestamp.from(at), Timestamp.from(at), CallerContext.requireTenant(), wecomUserId,

@@ -98,6 +98,21 @@ class WxJavaWecom implements WecomApi {
     }
 
     @Override
+    public String addMsgTemplate(WecomCorp corp, String senderUserId, String externalUserId, String text) {
+        me.chanjar.weixin.cp.bean.external.WxCpMsgTemplate template = new me.chanjar.weixin.cp.bean.external.WxCpMsgTemplate();
+        template.setChatType("single");
+        template.setSender(senderUserId);
+        template.setExternalUserid(List.of(externalUserId));
+        template.setText(new Text().setContent(text));
+        me.chanjar.weixin.cp.bean.external.WxCpMsgTemplateAddResult result = call(() -> contacts(corp).addMsgTemplate(template));
+        if (result.getFailList() != null && !result.getFailList().isEmpty()) {
+            // WeCom took the call but not this customer (no longer the sender's, or over their limit)
+            throw new WecomRejected(-2, "customer " + externalUserId + " is on the task's fail list");
+        }
+        return result.getMsgId();
+    }
+
+    @Override
     public ContactWay addContactWay(WecomCorp corp, String state, List<String> userIds, String remark) {
         WxCpContactWayInfo.ContactWay way = new WxCpContactWayInfo.ContactWay();
         way.setType(userIds.size() == 1 ? WxCpContactWayInfo.TYPE.SINGLE : WxCpContactWayInfo.TYPE.MULTI);

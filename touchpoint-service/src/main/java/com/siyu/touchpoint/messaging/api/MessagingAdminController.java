@@ -33,9 +33,18 @@ class MessagingAdminController {
 
     private final Messaging messaging;
     private final com.siyu.touchpoint.messaging.domain.Attribution attribution;
-    MessagingAdminController(Messaging messaging, com.siyu.touchpoint.messaging.domain.Attribution attribution) {
+    private final com.siyu.touchpoint.sales.domain.StoreSales sales;
+
+    MessagingAdminController(Messaging messaging, com.siyu.touchpoint.messaging.domain.Attribution attribution,
+                             com.siyu.touchpoint.sales.domain.StoreSales sales) {
         this.messaging = messaging;
         this.attribution = attribution;
+        this.sales = sales;
+    }
+
+    /** The dashboard and the private domain's share of all GMV (the cashier's payments plus the stores' reported POS sales). */
+    record DashboardResponse(java.time.LocalDate from, java.time.LocalDate to, List<com.siyu.touchpoint.messaging.domain.AttributionRepository.Figures> rows,
+                             long sent, long clicked, long converted, long attributedFen, com.siyu.touchpoint.sales.domain.StoreSales.Share gmv) {
     }
 
     /**
@@ -43,7 +52,7 @@ class MessagingAdminController {
      * converted (payments credited to them) and the attributed GMV (paid minus refunded, fen).
      */
     @GetMapping("/admin/v1/touchpoint/dashboard")
-    com.siyu.touchpoint.messaging.domain.Attribution.Dashboard dashboard(
+    DashboardResponse dashboard(
             @RequestParam @NotNull @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
             java.time.LocalDate from,
             @RequestParam @NotNull @org.springframework.format.annotation.DateTimeFormat(iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
@@ -53,7 +62,9 @@ class MessagingAdminController {
             throw new com.siyu.common.problem.DomainException(org.springframework.http.HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
                     "from..to is 1 to 92 days, from first");
         }
-        return attribution.dashboard(from, to);
+        com.siyu.touchpoint.messaging.domain.Attribution.Dashboard messages = attribution.dashboard(from, to);
+        return new DashboardResponse(from, to, messages.rows(), messages.sent(), messages.clicked(), messages.converted(), messages.attributedFen(),
+                sales.share(from, to, messages.attributedFen()));
     }
 
     /** attributionHours: how long after a click a payment is credited to the message (default 72). */

@@ -20,12 +20,14 @@ class PaymentEventsConsumer implements EventConsumer {
     private final Sends sends;
     private final com.siyu.touchpoint.messaging.domain.Attribution attribution;
     private final com.siyu.touchpoint.support.domain.WorkOrders workOrders;
+    private final com.siyu.touchpoint.sales.domain.StoreSales sales;
 
     PaymentEventsConsumer(Sends sends, com.siyu.touchpoint.messaging.domain.Attribution attribution,
-                          com.siyu.touchpoint.support.domain.WorkOrders workOrders) {
+                          com.siyu.touchpoint.support.domain.WorkOrders workOrders, com.siyu.touchpoint.sales.domain.StoreSales sales) {
         this.sends = sends;
         this.attribution = attribution;
         this.workOrders = workOrders;
+        this.sales = sales;
     }
 
     @Override
@@ -43,20 +45,36 @@ class PaymentEventsConsumer implements EventConsumer {
             attribution.refunded(data.path("refundNo").asText(), data.path("paymentNo").asText(), data.path("grossFen").asLong());
             // a return work order's refund that was still processing when it was approved
             workOrders.refunded(data.path("refundNo").asText(), data.path("grossFen").asLong());
+            if (data.path("storeId").canConvertToLong()) {
+                Instant at = data.path("refundedAt").isTextual() ? parse(data.path("refundedAt").asText(), event) : Instant.now();
+                sales.refunded(data.path("refundNo").asText(), data.path("paymentNo").asText(), data.path("storeId").asLong(),
+                        data.path("grossFen").asLong(), at);
+            }
             return;
         }
         if (!data.path("paymentNo").isTextual() || !data.path("memberId").canConvertToLong() || !data.path("paidAt").isTextual()) {
             throw new MalformedEvent("PaymentSucceeded " + event.messageId() + " has no paymentNo, memberId or paidAt");
         }
-        Instant paidAt;
-        try {
-            paidAt = Instant.parse(data.path("paidAt").asText());
-        } catch (DateTimeParseException e) {
-            throw new MalformedEvent("PaymentSucceeded " + event.messageId() + " has a paidAt that is not an instant");
-        }
+        Instant paidAt = parse(data.path("paidAt").asText(), event);
         long paid = Math.max(0, data.path("grossFen").asLong() - data.path("discountFen").asLong());
         // the same delivery (one inbox transaction): the credit of an earlier message, then this payment's thank-you
         attribution.paid(data.path("memberId").asLong(), data.path("paymentNo").asText(), data.path("grossFen").asLong(), paidAt);
         sends.paid(data.path("memberId").asLong(), data.path("paymentNo").asText(), paid, paidAt);
+        java.util.List<com.siyu.touchpoint.sales.domain.StoreSales.Order> orders = new java.util.ArrayList<>();
+        for (JsonNode order : data.path("orders")) {
+            if (!order.path("storeId").canConvertToLong() || !order.path("grossFen").canConvertToLong()) {
+                throw new MalformedEvent("PaymentSucceeded " + event.messageId() + " has an order without storeId or grossFen");
+            }
+            orders.add(new com.siyu.touchpoint.sales.domain.StoreSales.Order(order.path("storeId").asLong(), order.path("grossFen").asLong()));
+        }
+        sales.paid(data.path("paymentNo").asText(), paidAt, orders);
+    }
+
+    private static Instant parse(String text, ReceivedEvent event) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new MalformedEvent(event.key() + " " + event.messageId() + " has a time that is not an instant: " + text);
+        }
     }
 }

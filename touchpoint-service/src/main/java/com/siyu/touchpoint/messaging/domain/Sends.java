@@ -48,6 +48,7 @@ public class Sends {
     private final Messaging messaging;
     private final MiniProgramChannel miniProgram;
     private final SmsChannel sms;
+    private final WecomChannel wecom;
     private final CampaignCoupons coupons;
     private final ChannelRates rates;
     private final QuietHoursPolicy quietHours;
@@ -55,12 +56,14 @@ public class Sends {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    public Sends(MessagingRepository repository, Messaging messaging, MiniProgramChannel miniProgram, SmsChannel sms, CampaignCoupons coupons,
-                 ChannelRates rates, QuietHoursPolicy quietHours, OutboxWriter outbox, PlatformTransactionManager transactions, Clock clock) {
+    public Sends(MessagingRepository repository, Messaging messaging, MiniProgramChannel miniProgram, SmsChannel sms, WecomChannel wecom,
+                 CampaignCoupons coupons, ChannelRates rates, QuietHoursPolicy quietHours, OutboxWriter outbox, PlatformTransactionManager transactions,
+                 Clock clock) {
         this.repository = repository;
         this.messaging = messaging;
         this.miniProgram = miniProgram;
         this.sms = sms;
+        this.wecom = wecom;
         this.coupons = coupons;
         this.rates = rates;
         this.quietHours = quietHours;
@@ -192,7 +195,8 @@ public class Sends {
         while (true) {
             String unreachable = unreachable(current, unsubscribed, pass.addresses(), pass.words());
             if (unreachable == null) {
-                Attempt attempt = attempt(current, pass.addresses().of(current.channel(), current.memberId()), now);
+                Attempt attempt = attempt(current, current.channel() == Channel.WECOM ? null
+                        : pass.addresses().of(current.channel(), current.memberId()), now);
                 if (!attempt.fallBack()) {
                     return attempt.outcome();
                 }
@@ -222,6 +226,10 @@ public class Sends {
         }
         if (SensitiveWords.firstHit(send.content(), words).isPresent()) {
             return "SENSITIVE_CONTENT";
+        }
+        if (send.channel() == Channel.WECOM) {
+            // guide-service knows the member's guide and WeCom contact: it answers NO_GUIDE / NO_CONTACT itself
+            return null;
         }
         if (send.channel() != Channel.MINI_SUBSCRIBE && send.channel() != Channel.SMS) {
             return "CHANNEL_NOT_AVAILABLE";
@@ -261,7 +269,11 @@ public class Sends {
                 return Attempt.done(finish(send, Send.Status.SKIPPED, "COUPON_UNAVAILABLE", null, null, now));
             }
             rates.pace(send.channel());
-            return send.channel() == Channel.SMS ? sms(send, address, now) : miniProgram(send, address, now);
+            return switch (send.channel()) {
+                case SMS -> sms(send, address, now);
+                case WECOM -> wecom(send, now);
+                default -> miniProgram(send, address, now);
+            };
         } catch (RuntimeException e) {
             // a dependency (the access token, coupon-service) failed before anything went out: the quota goes back
             giveBack(send, quota, now);
@@ -316,6 +328,17 @@ public class Sends {
             case REJECTED -> Attempt.done(finish(send, Send.Status.FAILED, clip("SMS_" + result.code()), null, result.response(), now));
             case UNKNOWN -> Attempt.done(finish(send, Send.Status.FAILED, "OUTCOME_UNKNOWN", null, result.response(), now));
             case UNAVAILABLE -> Attempt.done(retryOrFail(send, now, "SMS_UNAVAILABLE", result.response()));
+        };
+    }
+
+    /** WeCom 1:1: a mass-send task from the member's guide, which the guide confirms in WeCom (the task's msgid is the channel's). */
+    private Attempt wecom(Send send, Instant now) {
+        WecomChannel.Result result = wecom.send(send.memberId(), send.data().getOrDefault("text", ""), send.sourceKey());
+        return switch (result.outcome()) {
+            case SENT -> Attempt.done(finish(send, Send.Status.SENT, null, result.msgId(), null, now));
+            case NO_GUIDE, NO_CONTACT -> Attempt.next(result.outcome().name());
+            case NOT_CONFIGURED -> Attempt.next("WECOM_NOT_CONFIGURED");
+            case REJECTED -> Attempt.refused("WECOM_" + result.errcode(), null);
         };
     }
 
