@@ -364,6 +364,32 @@ class GuideTaskIT extends GuideServiceTestBase {
                 .containsExactly("intro", "display");
     }
 
+    @Test
+    void aWeComMessageThroughTheGuideCompletesTheirWelcomeTaskAboutTheMemberOnce() {
+        assign(702, guide);
+        assertThat(deliverBound(events(tenant, "GuideBound").get(0))).isEqualTo(Inbox.Outcome.APPLIED);
+        long welcome = mine(61).path("tasks").get(0).path("id").asLong();
+        // a subscription message, or a WeCom message of another guide: not this guide's doing
+        Map<String, Object> mini = Map.of("sendId", 1, "memberId", 702, "channel", "MINI_SUBSCRIBE", "msgId", "m1", "at", Instant.now().toString());
+        assertThat(deliver(UUID.randomUUID().toString(), "touchpoint-service.MessageSent", mini)).isEqualTo(Inbox.Outcome.APPLIED);
+        Map<String, Object> other = Map.of("sendId", 2, "memberId", 702, "channel", "WECOM", "guideId", guide + 1000, "msgId", "m2", "at",
+                Instant.now().toString());
+        assertThat(deliver(UUID.randomUUID().toString(), "touchpoint-service.MessageSent", other)).isEqualTo(Inbox.Outcome.APPLIED);
+        assertThat(mine(61).path("tasks").get(0).path("status").asText()).isEqualTo("OPEN");
+        // the campaign's WeCom message through this guide, delivered twice: done once, by WECOM, with the message as evidence
+        Map<String, Object> wecom = Map.of("sendId", 3, "memberId", 702, "channel", "WECOM", "guideId", guide, "msgId", "msgW9", "at",
+                Instant.now().plusSeconds(1).toString());
+        assertThat(deliver(UUID.randomUUID().toString(), "touchpoint-service.MessageSent", wecom)).isEqualTo(Inbox.Outcome.APPLIED);
+        assertThat(deliver(UUID.randomUUID().toString(), "touchpoint-service.MessageSent", wecom)).isEqualTo(Inbox.Outcome.APPLIED);
+        JsonNode task = mine(61).path("tasks").get(0);
+        assertThat(task.path("id").asLong()).isEqualTo(welcome);
+        assertThat(task.path("status").asText()).isEqualTo("DONE");
+        assertThat(jdbc.queryForObject("select concat(done_by, ' ', evidence) from guide_task where id = ?", String.class, welcome))
+                .isEqualTo("WECOM WeCom message msgW9");
+        assertThat(events(tenant, "TaskCompleted")).hasSize(1);
+        assertThat(events(tenant, "TaskCompleted").get(0).path("by").asText()).isEqualTo("WECOM");
+    }
+
     private Instant dueAt(String rule) {
         return jdbc.queryForObject("select due_at from guide_task where tenant_id = ? and rule = ?", java.sql.Timestamp.class, tenant, rule).toInstant();
     }

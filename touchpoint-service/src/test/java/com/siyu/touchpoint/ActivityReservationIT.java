@@ -59,13 +59,14 @@ class ActivityReservationIT {
     static final WireMockServer memberService = new WireMockServer(wireMockConfig().dynamicPort().extensions(members));
     static final WireMockServer wechat = new WireMockServer(wireMockConfig().dynamicPort());
     static final WireMockServer couponService = new WireMockServer(wireMockConfig().dynamicPort());
+    static final WireMockServer guideService = new WireMockServer(wireMockConfig().dynamicPort());
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     static {
-        for (WireMockServer server : List.of(memberService, wechat, couponService)) {
+        for (WireMockServer server : List.of(memberService, wechat, couponService, guideService)) {
             server.start();
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> List.of(memberService, wechat, couponService).forEach(WireMockServer::stop)));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> List.of(memberService, wechat, couponService, guideService).forEach(WireMockServer::stop)));
     }
 
     @DynamicPropertySource
@@ -73,6 +74,7 @@ class ActivityReservationIT {
         registry.add("siyu.wechat.api-host", wechat::baseUrl);
         registry.add("spring.cloud.discovery.client.simple.instances.member-service[0].uri", memberService::baseUrl);
         registry.add("spring.cloud.discovery.client.simple.instances.coupon-service[0].uri", couponService::baseUrl);
+        registry.add("spring.cloud.discovery.client.simple.instances.guide-service[0].uri", guideService::baseUrl);
     }
 
     @Autowired
@@ -96,7 +98,7 @@ class ActivityReservationIT {
         base = ThreadLocalRandom.current().nextLong(10_000_000, 1_000_000_000);
         operator = Http.staff(tenant, 2, "OPERATOR");
         members.reset();
-        for (WireMockServer server : List.of(memberService, wechat, couponService)) {
+        for (WireMockServer server : List.of(memberService, wechat, couponService, guideService)) {
             server.resetAll();
         }
         List<FakeMemberService.Member> shoppers = new ArrayList<>();
@@ -221,6 +223,32 @@ class ActivityReservationIT {
         // an unknown variable in a preset is refused
         assertThat(http.exchange("/admin/v1/touchpoint/presets/COUPON_EXPIRY", HttpMethod.PUT, new HttpEntity<>(Map.of("enabled", true, "templateId", "t",
                 "fields", Map.of("thing1", "{amount}")), Http.write(operator)), String.class).getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
+    void aNewExclusiveGuideIsIntroducedOncePerBinding() throws Exception {
+        preset("GUIDE_BOUND", "tmpl-remind", Map.of("thing1", "{guide}"));
+        long member = base + 3;
+        guideService.stubFor(get(urlEqualTo("/internal/guide/members/" + member + "/guide")).willReturn(okJson("{\"memberId\":" + member
+                + ",\"guideId\":8,\"guideName\":\"小王\",\"storeId\":1}")));
+        String at = Instant.now().toString();
+        bound(member, 8L, at);
+        bound(member, 8L, at);
+        // lost their guide, or an older binding to another guide read late: nobody introduced
+        bound(member, null, Instant.now().toString());
+        bound(member, 9L, Instant.now().toString());
+        assertThat(jdbc.queryForObject("select count(*) from tp_send where tenant_id = ? and preset = 'GUIDE_BOUND'", Integer.class, tenant)).isEqualTo(1);
+        dispatch(LocalDate.now(SHANGHAI).plusDays(1).atTime(12, 0).atZone(SHANGHAI).toInstant());
+        wechat.verify(1, postRequestedFor(urlPathEqualTo("/cgi-bin/message/subscribe/send")).withRequestBody(matchingJsonPath("$.data.thing1.value",
+                equalTo("小王"))));
+    }
+
+    private void bound(long memberId, Long guideId, String at) {
+        Map<String, Object> data = new java.util.HashMap<>(Map.of("memberId", memberId, "source", "SCAN", "at", at));
+        data.put("guideId", guideId);
+        Map<String, Object> envelope = Map.of("eventId", UUID.randomUUID().toString(), "type", "GuideBound", "tenantId", tenant, "data", data);
+        assertThat(inbox.process(new ReceivedEvent(UUID.randomUUID().toString(), tenant, "guide-service.GuideBound", json.valueToTree(envelope), 1)))
+                .isEqualTo(Inbox.Outcome.APPLIED);
     }
 
     private void expiring(long couponId, long memberId, long templateId, Instant validTo) {

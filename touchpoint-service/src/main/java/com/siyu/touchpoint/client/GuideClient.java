@@ -1,6 +1,8 @@
 package com.siyu.touchpoint.client;
 
 import org.springframework.cloud.openfeign.FeignClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 
@@ -16,5 +18,12 @@ public interface GuideClient {
 
     /** outcome SENT, NO_GUIDE, NO_CONTACT, NOT_CONFIGURED or REJECTED (errcode: WeCom's). */
     record Result(String outcome, String msgId, Long guideId, Integer errcode) {
+    }
+
+    /** The member's exclusive guide; 404 GUIDE_NOT_BOUND (a RemoteRejection) when they have none. */
+    @GetMapping("/internal/guide/members/{memberId}/guide")
+    BoundGuide guideOf(@PathVariable("memberId") long memberId);
+
+    record BoundGuide(long memberId, long guideId, String guideName, long storeId) {
     }
 }

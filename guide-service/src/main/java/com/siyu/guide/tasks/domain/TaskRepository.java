@@ -33,6 +33,9 @@ public interface TaskRepository {
     /** The member's OPEN tasks that a payment completes, set before {@code paidAt}. */
     List<Task> openOnPayment(long memberId, Instant paidAt);
 
+    /** The guide's OPEN tasks about the member that the guide completes (of these rules), set before {@code before}. */
+    List<Task> openForGuide(long guideId, long memberId, java.util.Collection<Task.Rule> rules, Instant before);
+
     /** The OPEN JOINS tasks about this WeCom group. */
     List<Task> openOnJoins(String chatId);
 

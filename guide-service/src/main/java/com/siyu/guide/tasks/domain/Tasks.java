@@ -128,6 +128,26 @@ public class Tasks {
                 "p" + paymentNo, paidAt.plus(Duration.ofHours(policy.bigSpendHours())), null), now));
     }
 
+    /** The guide reaching out to the member: what a WeCom 1:1 message from the guide completes (greetings and thank-yous). */
+    static final java.util.Set<Task.Rule> DONE_BY_MESSAGE = java.util.EnumSet.of(Task.Rule.WELCOME, Task.Rule.BIG_SPEND, Task.Rule.BIRTHDAY);
+
+    /**
+     * touchpoint-service's MessageSent on WeCom through this guide: the guide's open welcome, big-spend and birthday
+     * tasks about the member set before it are done (by "WECOM", with the message as evidence), each once.
+     */
+    @Transactional
+    public int messaged(long guideId, long memberId, String msgId, Instant sentAt) {
+        Instant now = clock.instant();
+        int done = 0;
+        for (Task task : tasks.openForGuide(guideId, memberId, DONE_BY_MESSAGE, sentAt)) {
+            if (tasks.complete(task.id(), "WECOM", "WeCom message " + msgId, now)) {
+                completed(task, "WECOM", now);
+                done++;
+            }
+        }
+        return done;
+    }
+
     /**
      * coupon-service's CouponExpiring: the member's guide reminds them to use the coupon before it ends; done by the
      * member's next payment. Once per coupon; none once the coupon has ended (a late delivery) or without an active guide.

@@ -101,6 +101,15 @@ class JdbcTaskRepository implements TaskRepository {
     }
 
     @Override
+    public List<Task> openForGuide(long guideId, long memberId, java.util.Collection<Task.Rule> rules, Instant before) {
+        String in = String.join(", ", java.util.Collections.nCopies(rules.size(), "?"));
+        List<Object> args = new java.util.ArrayList<>(List.of(CallerContext.requireTenant(), guideId, memberId, Timestamp.from(before)));
+        rules.forEach(r -> args.add(r.name()));
+        return jdbc.query("select * from guide_task where tenant_id = ? and guide_id = ? and member_id = ? and status = 'OPEN' and completes_on = 'GUIDE'"
+                + " and created_at <= ? and rule in (" + in + ") order by id", JdbcTaskRepository::toTask, args.toArray());
+    }
+
+    @Override
     public List<Task> openOnJoins(String chatId) {
         return jdbc.query("select * from guide_task where tenant_id = ? and chat_id = ? and status = 'OPEN' and completes_on = 'JOINS' order by id",
                 JdbcTaskRepository::toTask, CallerContext.requireTenant(), chatId);

@@ -13,12 +13,14 @@ public record Preset(Kind kind, boolean enabled, String templateId, String page,
      * POST_PAYMENT: a thank-you after a paid cashier payment; {amount} (what was paid, ¥), {paidAt} (the mall's local
      * time), {paymentNo}. COUPON_EXPIRY: a coupon of the member's is about to expire (coupon-service's CouponExpiring);
      * {coupon} (its name), {validTo} (local time), {daysLeft}. ACTIVITY_REMINDER: before a mall activity the member
-     * reserved; {activity}, {startsAt} (local time), {place}.
+     * reserved; {activity}, {startsAt} (local time), {place}. GUIDE_BOUND: the member now has an exclusive guide
+     * (guide-service's GuideBound); {guide} (the guide's name).
      */
     public enum Kind {
         POST_PAYMENT(Set.of("amount", "paidAt", "paymentNo")),
         COUPON_EXPIRY(Set.of("coupon", "validTo", "daysLeft")),
-        ACTIVITY_REMINDER(Set.of("activity", "startsAt", "place"));
+        ACTIVITY_REMINDER(Set.of("activity", "startsAt", "place")),
+        GUIDE_BOUND(Set.of("guide"));
 
         private final Set<String> variables;
 

@@ -335,7 +335,7 @@ public class Sends {
     private Attempt wecom(Send send, Instant now) {
         WecomChannel.Result result = wecom.send(send.memberId(), send.data().getOrDefault("text", ""), send.sourceKey());
         return switch (result.outcome()) {
-            case SENT -> Attempt.done(finish(send, Send.Status.SENT, null, result.msgId(), null, now));
+            case SENT -> Attempt.done(finish(send, Send.Status.SENT, null, result.msgId(), null, now, result.guideId()));
             case NO_GUIDE, NO_CONTACT -> Attempt.next(result.outcome().name());
             case NOT_CONFIGURED -> Attempt.next("WECOM_NOT_CONFIGURED");
             case REJECTED -> Attempt.refused("WECOM_" + result.errcode(), null);
@@ -376,6 +376,11 @@ public class Sends {
     }
 
     private Outcome finish(Send send, Send.Status status, String reason, String msgId, String response, Instant now) {
+        return finish(send, status, reason, msgId, response, now, null);
+    }
+
+    /** {@code guideId}: the guide a WeCom message went through (guide-service completes that guide's tasks from MessageSent). */
+    private Outcome finish(Send send, Send.Status status, String reason, String msgId, String response, Instant now, Long guideId) {
         tx.executeWithoutResult(t -> {
             repository.finish(send.id(), status, reason, msgId, response, now);
             if (status == Send.Status.SENT) {
@@ -388,6 +393,9 @@ public class Sends {
                 if (send.extras().campaignId() != null) {
                     event.put("campaignId", send.extras().campaignId());
                     event.put("arm", send.extras().arm());
+                }
+                if (guideId != null) {
+                    event.put("guideId", guideId);
                 }
                 event.put("msgId", msgId);
                 event.put("at", now.toString());

@@ -4,7 +4,7 @@ package com.siyu.touchpoint.messaging.domain;
 public interface WecomChannel {
 
     /** The task's msgid when SENT; otherwise why the member cannot be reached this way (NO_GUIDE, NO_CONTACT, NOT_CONFIGURED) or WeCom refused it. */
-    record Result(Outcome outcome, String msgId, Integer errcode) {
+    record Result(Outcome outcome, String msgId, Long guideId, Integer errcode) {
     }
 
     enum Outcome { SENT, NO_GUIDE, NO_CONTACT, NOT_CONFIGURED, REJECTED }

@@ -16,6 +16,6 @@ class GuideWecomChannel implements WecomChannel {
     @Override
     public Result send(long memberId, String text, String key) {
         GuideClient.Result result = guides.send(new GuideClient.Message(memberId, text, key));
-        return new Result(Outcome.valueOf(result.outcome()), result.msgId(), result.errcode());
+        return new Result(Outcome.valueOf(result.outcome()), result.msgId(), result.guideId(), result.errcode());
     }
 }
