@@ -277,6 +277,17 @@ class MiniProgramIdentityIT {
                 Http.internal(tenant + 1)), String.class))).isEmpty();
         assertThat(http.exchange("/internal/members/contacts", HttpMethod.POST, new HttpEntity<>(Map.of("ids", List.of()), service),
                 String.class).getStatusCode().value()).isEqualTo(400);
+        // official-account openids: the MP_OPENID of the app id asked, of this tenant's members only
+        ResponseEntity<String> attached = http.exchange("/admin/v1/member/members/" + alice + "/identities", HttpMethod.POST, new HttpEntity<>(Map.of(
+                "kind", "MP_OPENID", "scope", "wxmp-mall", "value", "mp-alice"), Http.write(Http.staff(tenant, 1, "OPERATOR"))), String.class);
+        assertThat(attached.getStatusCode().value()).as(attached.getBody()).isEqualTo(201);
+        JsonNode mp = read(http.exchange("/internal/members/mp-openids", HttpMethod.POST, new HttpEntity<>(Map.of("ids", List.of(alice, 999_999_999L),
+                "appId", "wxmp-mall"), service), String.class));
+        assertThat(mp.findValuesAsText("openId")).containsExactly("mp-alice");
+        assertThat(read(http.exchange("/internal/members/mp-openids", HttpMethod.POST, new HttpEntity<>(Map.of("ids", List.of(alice), "appId",
+                "wxmp-other"), service), String.class))).isEmpty();
+        assertThat(read(http.exchange("/internal/members/mp-openids", HttpMethod.POST, new HttpEntity<>(Map.of("ids", List.of(alice), "appId",
+                "wxmp-mall"), Http.internal(tenant + 1)), String.class))).isEmpty();
     }
 
     @Test

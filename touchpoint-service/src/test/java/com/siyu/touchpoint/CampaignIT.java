@@ -116,7 +116,7 @@ class CampaignIT {
         for (WireMockServer server : List.of(memberService, wechat, aliyun, couponService, guideService)) {
             server.resetAll();
         }
-        memberService.stubFor(any(urlPathMatching("/internal/(segments/.*|members/contacts|members/mini-program-openids)"))
+        memberService.stubFor(any(urlPathMatching("/internal/(segments/.*|members/contacts|members/mini-program-openids|members/mp-openids)"))
                 .willReturn(aResponse().withTransformers(FakeMemberService.NAME)));
         memberService.stubFor(get(urlEqualTo("/internal/wechat/mini-program/access-token"))
                 .willReturn(okJson("{\"appId\":\"wx-mall\",\"accessToken\":\"token-" + tenant + "\"}")));
@@ -404,6 +404,55 @@ class CampaignIT {
             assertThat(body.path("key").asText()).isEqualTo("campaign:" + id + ":1:" + body.path("memberId").asLong());
             assertThat(body.path("text").asText()).endsWith("，周末会员日见");
         }
+    }
+
+    @Test
+    void anOfficialAccountTemplateMessageReachesFollowersWhoHaveNoSubscriptionQuota() throws Exception {
+        long base = ThreadLocalRandom.current().nextLong(10_000_000, 1_000_000_000);
+        List<FakeMemberService.Member> audience = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            audience.add(new FakeMemberService.Member(base + i, "会员" + i, "1360000000" + i, "o-" + (base + i)));
+        }
+        members.segment(segment, audience);
+        members.mpFollowers.addAll(List.of(base + 1, base + 2));
+        jdbc.update("insert into tp_subscription_quota (tenant_id, member_id, template_id, quota, granted, updated_at) values (?, ?, ?, 1, 1, now())",
+                tenant, base, TEMPLATE);
+        ResponseEntity<String> account = http.exchange("/admin/v1/touchpoint/official-account", HttpMethod.PUT, new HttpEntity<>(Map.of("appId",
+                "wxmp0mall", "appSecret", "mp-secret-" + tenant), Http.write(operator)), String.class);
+        assertThat(account.getStatusCode().value()).as(account.getBody()).isEqualTo(200);
+        assertThat(account.getBody()).doesNotContain("mp-secret-");
+        wechat.stubFor(get(urlPathEqualTo("/cgi-bin/token")).willReturn(okJson("{\"access_token\":\"mp-token-" + tenant + "\",\"expires_in\":7200}")));
+        wechat.stubFor(post(urlPathEqualTo("/cgi-bin/message/template/send")).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":200228332}")));
+        // member 2 unfollowed since: WeChat answers 43004 and the SMS takes over
+        wechat.stubFor(post(urlPathEqualTo("/cgi-bin/message/template/send")).atPriority(1).withRequestBody(matchingJsonPath("$.touser",
+                equalTo("mp-" + (base + 2)))).willReturn(okJson("{\"errcode\":43004,\"errmsg\":\"require subscribe\"}")));
+        Map<String, Object> chain = Map.of("name", "A", "weight", 1, "channels", List.of(
+                Map.of("channel", "MINI_SUBSCRIBE", "templateId", TEMPLATE, "page", "pages/activity/index", "fields", Map.of("thing1", "{name}")),
+                Map.of("channel", "MP_TEMPLATE", "templateId", "mp-tmpl-1", "page", "pages/activity/index", "fields", Map.of("first", "{name}，会员日到了",
+                        "keyword1", "{campaign}")),
+                Map.of("channel", "SMS", "templateId", SMS_TEMPLATE, "fields", Map.of("name", "{name}"))));
+        long id = create(Map.of("name", "会员日", "segmentId", segment, "startAt", Instant.now().toString(), "arms", List.of(chain)));
+        activate(id);
+        Instant noon = LocalDate.now(SHANGHAI).plusDays(2).atTime(12, 0).atZone(SHANGHAI).toInstant();
+        campaigns.advance(noon, 40);
+        drainOnce(noon);
+        assertThat(jdbc.queryForObject("select concat(status, ' ', channel) from tp_send where tenant_id = ? and member_id = ?", String.class, tenant, base))
+                .isEqualTo("SENT MINI_SUBSCRIBE");
+        Map<String, Object> mp = jdbc.queryForMap("select id, status, channel, channel_msg_id, tracking_token from tp_send where tenant_id = ? and member_id = ?",
+                tenant, base + 1);
+        assertThat(mp.get("status") + " " + mp.get("channel") + " " + mp.get("channel_msg_id")).isEqualTo("SENT MP_TEMPLATE 200228332");
+        wechat.verify(postRequestedFor(urlPathEqualTo("/cgi-bin/message/template/send")).withQueryParam("access_token", equalTo("mp-token-" + tenant))
+                .withRequestBody(matchingJsonPath("$.touser", equalTo("mp-" + (base + 1)))).withRequestBody(matchingJsonPath("$.template_id", equalTo("mp-tmpl-1")))
+                .withRequestBody(matchingJsonPath("$.miniprogram.appid", equalTo("wx-mall")))
+                .withRequestBody(matchingJsonPath("$.miniprogram.pagepath", equalTo("pages/activity/index?tp=" + mp.get("tracking_token"))))
+                .withRequestBody(matchingJsonPath("$.client_msg_id", equalTo("tp" + mp.get("id"))))
+                .withRequestBody(matchingJsonPath("$.data.first.value", equalTo("会员1，会员日到了"))));
+        assertThat(jdbc.queryForObject("select concat(status, ' ', channel, ' ', tried) from tp_send where tenant_id = ? and member_id = ?", String.class,
+                tenant, base + 2)).isEqualTo("SENT SMS MINI_SUBSCRIBE:NO_QUOTA MP_TEMPLATE:MP_NOT_FOLLOWING");
+        assertThat(jdbc.queryForObject("select concat(status, ' ', channel, ' ', tried) from tp_send where tenant_id = ? and member_id = ?", String.class,
+                tenant, base + 3)).isEqualTo("SENT SMS MINI_SUBSCRIBE:NO_QUOTA MP_TEMPLATE:NO_MP_OPENID");
+        // the AppSecret is sealed at rest
+        assertThat(jdbc.queryForObject("select app_secret from tp_mp_account where tenant_id = ?", String.class, tenant)).startsWith("enc:v1:");
     }
 
     /** One pass and then until none of this tenant's sends due at {@code at} is left (a retried one waits past it). */

@@ -30,6 +30,8 @@ final class FakeMemberService implements ResponseDefinitionTransformerV2 {
     /** segment id → its members, by id. */
     final Map<Long, List<Member>> segments = new ConcurrentHashMap<>();
     final Map<Long, Member> members = new ConcurrentHashMap<>();
+    /** Members following the official account (their openid there is "mp-" + id). */
+    final java.util.Set<Long> mpFollowers = ConcurrentHashMap.newKeySet();
     /** Segment pages asked after this member id answer 503 (-1: none). */
     final AtomicLong failAfter = new AtomicLong(-1);
 
@@ -41,6 +43,7 @@ final class FakeMemberService implements ResponseDefinitionTransformerV2 {
     void reset() {
         segments.clear();
         members.clear();
+        mpFollowers.clear();
         failAfter.set(-1);
     }
 
@@ -81,7 +84,13 @@ final class FakeMemberService implements ResponseDefinitionTransformerV2 {
                     continue;
                 }
                 Map<String, Object> row = new LinkedHashMap<>();
-                if (path.equals("/internal/members/contacts")) {
+                if (path.equals("/internal/members/mp-openids")) {
+                    if (!mpFollowers.contains(m.id())) {
+                        continue;
+                    }
+                    row.put("memberId", m.id());
+                    row.put("openId", "mp-" + m.id());
+                } else if (path.equals("/internal/members/contacts")) {
                     row.put("id", m.id());
                     row.put("nickname", m.nickname());
                     row.put("phone", m.phone());

@@ -65,4 +65,29 @@ class IdentityInternalController {
     /** Unmasked: only ever answered to other services (never routed by the gateway). */
     record ChannelIdResponse(long memberId, String kind, String scope, String value, boolean verified) {
     }
+
+    record MpOpenIdsRequest(@jakarta.validation.constraints.NotNull @Size(min = 1, max = 500) java.util.List<@jakarta.validation.constraints.NotNull
+            @jakarta.validation.constraints.Positive Long> ids, @NotBlank @Size(max = 64) String appId) {
+    }
+
+    record MpOpenId(long memberId, String openId) {
+    }
+
+    /** touchpoint-service's official-account messages: each member's openid in that official account (those that have one). */
+    @PostMapping("/internal/members/mp-openids")
+    java.util.List<MpOpenId> mpOpenIds(@Valid @RequestBody MpOpenIdsRequest request) {
+        CallerContext.requireTenant();
+        java.util.List<MpOpenId> found = new java.util.ArrayList<>();
+        for (long memberId : request.ids()) {
+            java.util.List<Identity> of;
+            try {
+                of = identities.of(memberId);
+            } catch (DomainException notThisTenants) {
+                continue;
+            }
+            of.stream().filter(i -> i.kind() == IdentityKind.MP_OPENID && request.appId().equals(i.scope())).findFirst()
+                    .ifPresent(i -> found.add(new MpOpenId(memberId, i.value())));
+        }
+        return found;
+    }
 }

@@ -88,8 +88,8 @@ public class Campaigns {
             for (int i = 0; i < arm.channels().size(); i++) {
                 Campaign.Content content = arm.channels().get(i);
                 String field = "arms[" + a + "].channels[" + i + "]";
-                if (content.channel() != Channel.MINI_SUBSCRIBE && content.channel() != Channel.SMS && content.channel() != Channel.WECOM) {
-                    throw invalid(field + ".channel", "is " + content.channel() + "; campaigns send through MINI_SUBSCRIBE, WECOM and SMS");
+                if (!Set.of(Channel.MINI_SUBSCRIBE, Channel.MP_TEMPLATE, Channel.SMS, Channel.WECOM).contains(content.channel())) {
+                    throw invalid(field + ".channel", "is " + content.channel() + "; campaigns send through MINI_SUBSCRIBE, MP_TEMPLATE, WECOM and SMS");
                 }
                 if (content.channel() == Channel.WECOM && (content.fields().size() != 1 || !content.fields().containsKey("text"))) {
                     throw invalid(field + ".fields", "of WECOM is one field, text (what the guide sends)");

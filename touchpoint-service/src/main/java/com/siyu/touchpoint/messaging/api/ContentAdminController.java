@@ -48,6 +48,22 @@ class ContentAdminController {
         return messaging.smsAccount();
     }
 
+    /** The official account (公众号) template messages go out from: its AppID and AppSecret (sealed, never shown). */
+    record OfficialAccountRequest(@NotBlank @Pattern(regexp = "wx[0-9a-zA-Z]{6,30}") String appId, @NotBlank @Size(max = 128) String appSecret) {
+    }
+
+    @PutMapping("/admin/v1/touchpoint/official-account")
+    Messaging.MpAccountView setOfficialAccount(@Valid @RequestBody OfficialAccountRequest r) {
+        StaffOnly.require("TENANT_ADMIN");
+        return messaging.setMpAccount(new com.siyu.touchpoint.messaging.domain.MpAccount(r.appId(), r.appSecret()));
+    }
+
+    @GetMapping("/admin/v1/touchpoint/official-account")
+    Messaging.MpAccountView officialAccount() {
+        StaffOnly.require("TENANT_ADMIN", "OPERATOR");
+        return messaging.mpAccount();
+    }
+
     record WordsRequest(@NotNull @Size(min = 1, max = 500) List<@NotBlank @Size(max = 32) String> words) {
     }
 

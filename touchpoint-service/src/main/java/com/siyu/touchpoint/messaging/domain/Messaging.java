@@ -101,6 +101,20 @@ public class Messaging {
         return smsAccount();
     }
 
+    /** The tenant's official account as shown back: the secret never is. */
+    public record MpAccountView(String appId, boolean secretSet) {
+    }
+
+    public MpAccountView mpAccount() {
+        MpAccount account = repository.mpAccount().orElseThrow(() -> DomainException.notFound("Official account", "of this tenant"));
+        return new MpAccountView(account.appId(), !account.appSecret().isEmpty());
+    }
+
+    public MpAccountView setMpAccount(MpAccount account) {
+        repository.saveMpAccount(account, clock.instant());
+        return mpAccount();
+    }
+
     public List<String> sensitiveWords() {
         return repository.sensitiveWords();
     }

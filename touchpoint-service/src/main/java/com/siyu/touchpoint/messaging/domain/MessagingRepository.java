@@ -73,6 +73,11 @@ public interface MessagingRepository {
     /** Sets the account; the secret is sealed at rest. */
     void saveSmsAccount(SmsAccount account, Instant now);
 
+    /** The tenant's official account, its secret opened. */
+    Optional<MpAccount> mpAccount();
+
+    void saveMpAccount(MpAccount account, Instant now);
+
     List<String> sensitiveWords();
 
     void addSensitiveWords(java.util.Collection<String> words, Instant now);

@@ -49,6 +49,7 @@ public class Sends {
     private final MiniProgramChannel miniProgram;
     private final SmsChannel sms;
     private final WecomChannel wecom;
+    private final OfficialAccountChannel officialAccount;
     private final CampaignCoupons coupons;
     private final ChannelRates rates;
     private final QuietHoursPolicy quietHours;
@@ -57,13 +58,14 @@ public class Sends {
     private final Clock clock;
 
     public Sends(MessagingRepository repository, Messaging messaging, MiniProgramChannel miniProgram, SmsChannel sms, WecomChannel wecom,
-                 CampaignCoupons coupons, ChannelRates rates, QuietHoursPolicy quietHours, OutboxWriter outbox, PlatformTransactionManager transactions,
-                 Clock clock) {
+                 OfficialAccountChannel officialAccount, CampaignCoupons coupons, ChannelRates rates, QuietHoursPolicy quietHours, OutboxWriter outbox,
+                 PlatformTransactionManager transactions, Clock clock) {
         this.repository = repository;
         this.messaging = messaging;
         this.miniProgram = miniProgram;
         this.sms = sms;
         this.wecom = wecom;
+        this.officialAccount = officialAccount;
         this.coupons = coupons;
         this.rates = rates;
         this.quietHours = quietHours;
@@ -144,6 +146,7 @@ public class Sends {
         private final List<Long> members;
         private Map<Long, String> openIds;
         private Map<Long, String> phones;
+        private Map<Long, String> mpOpenIds;
 
         Addresses(List<Send> sends) {
             this.members = sends.stream().map(Send::memberId).distinct().toList();
@@ -155,6 +158,12 @@ public class Sends {
                     openIds = miniProgram.openIds(members);
                 }
                 return openIds.get(memberId);
+            }
+            if (channel == Channel.MP_TEMPLATE) {
+                if (mpOpenIds == null) {
+                    mpOpenIds = officialAccount.openIds(members);
+                }
+                return mpOpenIds.get(memberId);
             }
             if (phones == null) {
                 phones = sms.phones(members);
@@ -231,11 +240,15 @@ public class Sends {
             // guide-service knows the member's guide and WeCom contact: it answers NO_GUIDE / NO_CONTACT itself
             return null;
         }
-        if (send.channel() != Channel.MINI_SUBSCRIBE && send.channel() != Channel.SMS) {
+        if (send.channel() != Channel.MINI_SUBSCRIBE && send.channel() != Channel.SMS && send.channel() != Channel.MP_TEMPLATE) {
             return "CHANNEL_NOT_AVAILABLE";
         }
         if (addresses.of(send.channel(), send.memberId()) == null) {
-            return send.channel() == Channel.SMS ? "NO_PHONE" : "NO_OPENID";
+            return switch (send.channel()) {
+                case SMS -> "NO_PHONE";
+                case MP_TEMPLATE -> "NO_MP_OPENID";
+                default -> "NO_OPENID";
+            };
         }
         return null;
     }
@@ -272,6 +285,7 @@ public class Sends {
             return switch (send.channel()) {
                 case SMS -> sms(send, address, now);
                 case WECOM -> wecom(send, now);
+                case MP_TEMPLATE -> officialAccount(send, address, now);
                 default -> miniProgram(send, address, now);
             };
         } catch (RuntimeException e) {
@@ -328,6 +342,20 @@ public class Sends {
             case REJECTED -> Attempt.done(finish(send, Send.Status.FAILED, clip("SMS_" + result.code()), null, result.response(), now));
             case UNKNOWN -> Attempt.done(finish(send, Send.Status.FAILED, "OUTCOME_UNKNOWN", null, result.response(), now));
             case UNAVAILABLE -> Attempt.done(retryOrFail(send, now, "SMS_UNAVAILABLE", result.response()));
+        };
+    }
+
+    /** An official-account template message opening the mini-program page with the send's tracking token. */
+    private Attempt officialAccount(Send send, String openId, Instant now) {
+        OfficialAccountChannel.Result result = officialAccount.send(openId, send.templateId(), Attribution.tracked(send.page(), send.trackingToken()),
+                send.data(), "tp" + send.id());
+        return switch (result.outcome()) {
+            case SENT -> Attempt.done(finish(send, Send.Status.SENT, null, result.msgId(), result.response(), now));
+            case NOT_FOLLOWING -> Attempt.next("MP_NOT_FOLLOWING");
+            case NOT_CONFIGURED -> Attempt.next("MP_NOT_CONFIGURED");
+            case REJECTED -> Attempt.refused("WECHAT_" + result.errcode(), result.response());
+            case UNKNOWN -> Attempt.done(finish(send, Send.Status.FAILED, "OUTCOME_UNKNOWN", null, result.response(), now));
+            case UNAVAILABLE -> Attempt.done(retryOrFail(send, now, "WECHAT_UNAVAILABLE", result.response()));
         };
     }
 

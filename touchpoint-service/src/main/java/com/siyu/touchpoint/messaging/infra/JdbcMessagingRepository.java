@@ -239,6 +239,20 @@ class JdbcMessagingRepository implements MessagingRepository {
     }
 
     @Override
+    public Optional<com.siyu.touchpoint.messaging.domain.MpAccount> mpAccount() {
+        return jdbc.query("select app_id, app_secret from tp_mp_account where tenant_id = ?", (rs, n) -> new com.siyu.touchpoint.messaging.domain.MpAccount(
+                rs.getString(1), secrets.open(rs.getString(2))), tenant()).stream().findFirst();
+    }
+
+    @Override
+    public void saveMpAccount(com.siyu.touchpoint.messaging.domain.MpAccount account, Instant now) {
+        // the primary key is the tenant: "on duplicate key" only meets this tenant's own row
+        jdbc.update("insert into tp_mp_account (tenant_id, app_id, app_secret, updated_at) values (?, ?, ?, ?) on duplicate key update"
+                + " app_id = values(app_id), app_secret = values(app_secret), updated_at = values(updated_at)", tenant(), account.appId(),
+                secrets.seal(account.appSecret()), Timestamp.from(now));
+    }
+
+    @Override
     public List<String> sensitiveWords() {
         return jdbc.queryForList("select word from tp_sensitive_word where tenant_id = ? order by word", String.class, tenant());
     }
