@@ -34,4 +34,23 @@ public class RemoteProblem extends RuntimeException {
     public String methodKey() {
         return methodKey;
     }
+
+    /**
+     * What went wrong in a failed call, for a log line: a circuit breaker's "No fallback available" says
+     * nothing, so each wrapper's message is followed down to the innermost cause (an open breaker, a
+     * timeout, the other service's answer).
+     */
+    public static String reason(Throwable failure) {
+        StringBuilder reason = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (!reason.isEmpty()) {
+                reason.append(" <- ");
+            }
+            reason.append(t.getClass().getSimpleName());
+            if (t.getMessage() != null) {
+                reason.append(": ").append(t.getMessage());
+            }
+        }
+        return reason.toString();
+    }
 }

@@ -273,7 +273,7 @@ class CheckoutIT extends CashierApi {
     // ---------------------------------------------------------------- D. notifications
 
     @Test
-    void aNotificationReplayedTenTimesConcurrentlyIsProcessedOnce() throws Exception {
+    void aNotificationReplayedTenTimesConcurrentlyIsProcessedOnce(CapturedOutput log) throws Exception {
         // not a guide token: refused before anything is locked or written
         ResponseEntity<String> badToken = pay(List.of(Map.of("merchantId", 11, "amountFen", 30_000)), List.of(), 0, "guide-7", Http.write(shopper));
         assertThat(badToken.getStatusCode().value()).as(badToken.getBody()).isEqualTo(400);
@@ -303,7 +303,8 @@ class CheckoutIT extends CashierApi {
         Map<String, Object> row = db.queryForMap("SELECT status, transaction_id, rewarded_at FROM checkout_payment WHERE payment_no = ?", no);
         assertThat(row.get("status")).isEqualTo("PAID");
         assertThat(row.get("transaction_id")).isEqualTo(txn("001"));
-        assertThat(row.get("rewarded_at")).isNotNull();
+        assertThat(row.get("rewarded_at")).as(() -> "reward of " + no + ": " + log.getOut().lines()
+                .filter(line -> line.contains(no) && line.contains("will retry")).toList()).isNotNull();
         services.verify(1, postRequestedFor(urlEqualTo("/internal/points/reservations/" + no + "/confirm")).withHeader("TX_XID", matching(".+")));
         services.verify(1, postRequestedFor(urlEqualTo("/internal/coupon/payments/" + no + "/redeem")).withHeader("TX_XID", matching(".+")));
         // the earn runs after the success transaction committed: no XID, bizId = the merchant order number

@@ -2,6 +2,7 @@ package com.siyu.payment.checkout.domain;
 
 import com.siyu.common.context.Caller;
 import com.siyu.common.context.CallerContext;
+import com.siyu.common.feign.RemoteProblem;
 import com.siyu.payment.client.MemberClient;
 import com.siyu.payment.client.PointsClient;
 import java.time.Clock;
@@ -101,7 +102,7 @@ public class Settlement {
             }
             payments.markRewarded(paymentNo, clock.instant().truncatedTo(ChronoUnit.MILLIS));
         } catch (RuntimeException e) {
-            log.warn("Earning points for payment {} failed, will retry: {}", paymentNo, e.getMessage());
+            log.warn("Earning points for payment {} failed, will retry: {}", paymentNo, RemoteProblem.reason(e));
         }
     }
 

@@ -2,6 +2,7 @@ package com.siyu.payment.voucher.domain;
 
 import com.siyu.common.context.Caller;
 import com.siyu.common.context.CallerContext;
+import com.siyu.common.feign.RemoteProblem;
 import com.siyu.common.feign.RemoteRejection;
 import com.siyu.common.problem.DomainException;
 import com.siyu.payment.checkout.domain.Checkout;
@@ -76,7 +77,7 @@ public class VoucherSales {
         try {
             fulfil(settled.paymentNo());
         } catch (RuntimeException e) {
-            log.warn("Issuing the vouchers of payment {} failed, will retry: {}", settled.paymentNo(), e.getMessage());
+            log.warn("Issuing the vouchers of payment {} failed, will retry: {}", settled.paymentNo(), RemoteProblem.reason(e));
         }
     }
 
