@@ -123,6 +123,48 @@ class GrowthSegmentsIT {
     }
 
     @Test
+    void birthdaysAreTheMallsLocalDayAndDormancyIsMetOnTheDayItStarts() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        long birthdayToday = register("13600000021");
+        long birthdayNextWeek = register("13600000022");
+        long crossedThirty = register("13600000023");
+        long longGone = register("13600000024");
+        put("/admin/v1/member/members/" + birthdayToday + "/birthday", Map.of("birthday", birthYear(today, 1990).toString()));
+        put("/admin/v1/member/members/" + birthdayNextWeek + "/birthday", Map.of("birthday", birthYear(today.plusDays(7), 1985).toString()));
+        java.time.Instant now = java.time.Instant.now();
+        post("/internal/members/" + crossedThirty + "/growth", Map.of("bizId", "v30", "spendFen", 1_000, "storeId", storeA,
+                "occurredAt", now.minus(java.time.Duration.ofDays(30)).minus(java.time.Duration.ofHours(3)).toString()));
+        post("/internal/members/" + longGone + "/growth", Map.of("bizId", "v90", "spendFen", 1_000, "storeId", storeA,
+                "occurredAt", now.minus(java.time.Duration.ofDays(90)).toString()));
+
+        assertThat(segmentMembers(Map.of("all", List.of(Map.of("field", "birthdayInDays", "op", "eq", "value", 0))))).containsExactly(birthdayToday);
+        assertThat(segmentMembers(Map.of("all", List.of(Map.of("field", "birthdayInDays", "op", "eq", "value", 7))))).containsExactly(birthdayNextWeek);
+        assertThat(segmentMembers(Map.of("all", List.of(Map.of("field", "lastVisitDays", "op", "eq", "value", 30))))).containsExactly(crossedThirty);
+        // gte keeps its meaning: everyone not seen for 30 days, never seen included
+        assertThat(segmentMembers(Map.of("all", List.of(Map.of("field", "lastVisitDays", "op", "gte", "value", 30)))))
+                .containsExactlyInAnyOrder(birthdayToday, birthdayNextWeek, crossedThirty, longGone);
+        // a preset's segment (touchpoint): the same name and rule are the same segment, another rule under the name is refused
+        Map<String, Object> birthdayRule = Map.of("all", List.of(Map.of("field", "birthdayInDays", "op", "eq", "value", 0)));
+        long first = post("/internal/segments/ensure", Map.of("name", "preset:BIRTHDAY:0", "rule", birthdayRule)).path("id").asLong();
+        assertThat(post("/internal/segments/ensure", Map.of("name", "preset:BIRTHDAY:0", "rule", birthdayRule)).path("id").asLong()).isEqualTo(first);
+        ResponseEntity<String> otherRule = http.exchange("/internal/segments/ensure", HttpMethod.POST, new HttpEntity<>(Map.of("name", "preset:BIRTHDAY:0",
+                "rule", Map.of("all", List.of(Map.of("field", "birthdayInDays", "op", "eq", "value", 1)))), Http.write(Http.internal(tenant))), String.class);
+        assertThat(otherRule.getStatusCode().value()).isEqualTo(409);
+        assertThat(read(otherRule).path("code").asText()).isEqualTo("SEGMENT_NAME_TAKEN");
+        assertThat(longs(getJson("/admin/v1/member/segments/" + first + "/members"))).containsExactly(birthdayToday);
+
+        ResponseEntity<String> ahead = http.exchange("/admin/v1/member/segments", HttpMethod.POST, new HttpEntity<>(Map.of("name", "far",
+                "rule", Map.of("all", List.of(Map.of("field", "birthdayInDays", "op", "eq", "value", 40)))), Http.write(admin)), String.class);
+        assertThat(ahead.getStatusCode().value()).isEqualTo(400);
+        assertThat(read(ahead).path("detail").asText()).contains("birthdayInDays");
+    }
+
+    /** The same month and day in an earlier year (29 February moves to a leap year). */
+    private static java.time.LocalDate birthYear(java.time.LocalDate day, int year) {
+        return day.getMonthValue() == 2 && day.getDayOfMonth() == 29 ? day.withYear(1988) : day.withYear(year);
+    }
+
+    @Test
     void segmentsPageThroughLargeSetsAndStayInsideTheTenant() {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 7; i++) {

@@ -35,7 +35,11 @@ class SegmentRuleTest {
         assertThatThrownBy(() -> new Condition("recentSpendFen", "eq", 100)).isInstanceOf(DomainException.class);
         assertThatThrownBy(() -> new Condition("recentSpendFen", "in", List.of(1, 2))).isInstanceOf(DomainException.class);
         assertThatThrownBy(() -> new Condition("recentSpendFen", "gte", -1)).isInstanceOf(DomainException.class);
-        // used to pass validation and fail when rendered (a 500)
-        assertThatThrownBy(() -> new Condition("lastVisitDays", "eq", 30)).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> new Condition("lastVisitDays", "in", List.of(30, 60))).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> new Condition("birthdayInDays", "lte", 7)).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> new Condition("birthdayInDays", "eq", 32)).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> new Condition("birthdayInDays", "eq", -1)).isInstanceOf(DomainException.class);
+        assertThatCode(() -> new Condition("lastVisitDays", "eq", 30)).doesNotThrowAnyException();
+        assertThatCode(() -> new Condition("birthdayInDays", "eq", 0)).doesNotThrowAnyException();
     }
 }

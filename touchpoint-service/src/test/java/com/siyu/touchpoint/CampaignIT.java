@@ -25,9 +25,12 @@ import com.siyu.touchpoint.messaging.domain.Sends;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
@@ -453,6 +456,71 @@ class CampaignIT {
                 tenant, base + 3)).isEqualTo("SENT SMS MINI_SUBSCRIBE:NO_QUOTA MP_TEMPLATE:NO_MP_OPENID");
         // the AppSecret is sealed at rest
         assertThat(jdbc.queryForObject("select app_secret from tp_mp_account where tenant_id = ?", String.class, tenant)).startsWith("enc:v1:");
+    }
+
+    @Test
+    void aBirthdayPresetMakesItsSegmentOnceAndRunsEveryDayAtItsTimeWhileBadTweaksAreRefused() throws Exception {
+        JsonNode catalogue = read("/admin/v1/touchpoint/campaign-presets");
+        assertThat(catalogue.findValuesAsText("kind")).containsExactly("BIRTHDAY", "DORMANT_WINBACK", "WEEKLY_OFFICIAL_ACCOUNT");
+        Map<String, Object> arm = Map.of("name", "A", "weight", 1, "channels", List.of(Map.of("channel", "MINI_SUBSCRIBE", "templateId", TEMPLATE,
+                "page", "pages/member/index", "fields", Map.of("thing1", "{name}，生日快乐！"))));
+        JsonNode made = presetCampaign("BIRTHDAY", Map.of("arms", List.of(arm)), 201);
+        assertThat(made.path("status").asText()).isEqualTo("DRAFT");
+        assertThat(made.path("schedule").asText()).isEqualTo("DAILY");
+        assertThat(made.path("name").asText()).isEqualTo("生日关怀");
+        Instant startAt = Instant.parse(made.path("startAt").asText());
+        ZonedDateTime local = startAt.atZone(SHANGHAI);
+        assertThat(local.toLocalTime()).isEqualTo(LocalTime.of(10, 0));
+        assertThat(startAt).isAfter(Instant.now()).isBefore(Instant.now().plus(Duration.ofDays(1)));
+        assertThat(members.ensuredRules.get("preset:BIRTHDAY:0").toString())
+                .isEqualTo("{\"all\":[{\"field\":\"birthdayInDays\",\"op\":\"eq\",\"value\":0}]}");
+        long presetSegment = made.path("segmentId").asLong();
+        assertThat(presetSegment).isEqualTo(members.ensured.get("preset:BIRTHDAY:0"));
+        // a second birthday campaign shares the segment
+        assertThat(presetCampaign("BIRTHDAY", Map.of("arms", List.of(arm), "name", "生日礼"), 201).path("segmentId").asLong()).isEqualTo(presetSegment);
+
+        long base = ThreadLocalRandom.current().nextLong(10_000_000, 1_000_000_000);
+        members.segment(presetSegment, List.of(new FakeMemberService.Member(base, "寿星甲", "13600000001", "o-" + base),
+                new FakeMemberService.Member(base + 1, "寿星乙", "13600000002", "o-" + (base + 1))));
+        long id = made.path("id").asLong();
+        activate(id);
+        campaigns.advance(startAt, 40);
+        JsonNode after = read("/admin/v1/touchpoint/campaigns/" + id);
+        assertThat(after.path("status").asText()).isEqualTo("SCHEDULED");
+        assertThat(after.path("run").asInt()).isEqualTo(2);
+        assertThat(Instant.parse(after.path("runAt").asText())).isEqualTo(startAt.plus(Duration.ofDays(1)));
+        // the next run is not due before its day; a run missed for three days runs once, then at 10:00 the day after
+        campaigns.advance(startAt.plus(Duration.ofHours(23)), 40);
+        assertThat(read("/admin/v1/touchpoint/campaigns/" + id).path("run").asInt()).isEqualTo(2);
+        Instant late = startAt.plus(Duration.ofDays(3)).plus(Duration.ofHours(2));
+        campaigns.advance(late, 40);
+        JsonNode third = read("/admin/v1/touchpoint/campaigns/" + id);
+        assertThat(third.path("run").asInt()).isEqualTo(3);
+        assertThat(Instant.parse(third.path("runAt").asText())).isEqualTo(startAt.plus(Duration.ofDays(4)));
+        assertThat(jdbc.queryForList("select source_key from tp_send where tenant_id = ? and campaign_id = ? order by source_key", String.class, tenant, id))
+                .containsExactly("campaign:" + id + ":1:" + base, "campaign:" + id + ":1:" + (base + 1), "campaign:" + id + ":2:" + base,
+                        "campaign:" + id + ":2:" + (base + 1));
+
+        assertThat(presetCampaign("DORMANT_WINBACK", Map.of("arms", List.of(arm), "days", 3), 400).path("detail").asText()).contains("days");
+        assertThat(presetCampaign("BIRTHDAY", Map.of("arms", List.of(arm), "firstDay", "2020-01-01"), 400).path("detail").asText()).contains("firstDay");
+        assertThat(presetCampaign("WEEKLY_OFFICIAL_ACCOUNT", Map.of("arms", List.of(arm)), 400).path("detail").asText())
+                .contains("arms[0].channels[0].channel");
+        assertThat(presetCampaign("WEEKLY_OFFICIAL_ACCOUNT", Map.of("arms", List.of(arm), "days", 7), 400).path("detail").asText()).contains("days");
+        presetCampaign("NO_SUCH_PRESET", Map.of("arms", List.of(arm)), 400);
+        JsonNode dormant = presetCampaign("DORMANT_WINBACK", Map.of("arms", List.of(arm), "days", 45, "at", "09:30"), 201);
+        assertThat(dormant.path("name").asText()).isEqualTo("沉睡唤醒 45天");
+        assertThat(Instant.parse(dormant.path("startAt").asText()).atZone(SHANGHAI).toLocalTime()).isEqualTo(LocalTime.of(9, 30));
+        assertThat(members.ensuredRules.get("preset:DORMANT:45").toString()).contains("\"lastVisitDays\"", "\"value\":45");
+    }
+
+    private JsonNode presetCampaign(String kind, Map<String, Object> body, int status) throws Exception {
+        ResponseEntity<String> r = http.exchange("/admin/v1/touchpoint/campaign-presets/" + kind + "/campaigns", HttpMethod.POST,
+                new HttpEntity<>(body, Http.write(operator)), String.class);
+        assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(status);
+        if (status >= 400) {
+            assertThat(r.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        }
+        return json.readTree(r.getBody());
     }
 
     /** One pass and then until none of this tenant's sends due at {@code at} is left (a retried one waits past it). */

@@ -32,6 +32,10 @@ final class FakeMemberService implements ResponseDefinitionTransformerV2 {
     final Map<Long, Member> members = new ConcurrentHashMap<>();
     /** Members following the official account (their openid there is "mp-" + id). */
     final java.util.Set<Long> mpFollowers = ConcurrentHashMap.newKeySet();
+    /** Segments made by name (a preset's, POST /internal/segments/ensure): name → id and the rule asked. */
+    final Map<String, Long> ensured = new ConcurrentHashMap<>();
+    final Map<String, JsonNode> ensuredRules = new ConcurrentHashMap<>();
+    private final AtomicLong nextSegment = new AtomicLong(5_000_000);
     /** Segment pages asked after this member id answer 503 (-1: none). */
     final AtomicLong failAfter = new AtomicLong(-1);
 
@@ -44,6 +48,8 @@ final class FakeMemberService implements ResponseDefinitionTransformerV2 {
         segments.clear();
         members.clear();
         mpFollowers.clear();
+        ensured.clear();
+        ensuredRules.clear();
         failAfter.set(-1);
     }
 
@@ -62,6 +68,17 @@ final class FakeMemberService implements ResponseDefinitionTransformerV2 {
         Request request = event.getRequest();
         String path = request.getUrl().replaceFirst("\\?.*", "");
         try {
+            if (path.equals("/internal/segments/ensure")) {
+                JsonNode asked = json.readTree(request.getBodyAsString());
+                String name = asked.path("name").asText();
+                JsonNode known = ensuredRules.putIfAbsent(name, asked.path("rule"));
+                if (known != null && !known.equals(asked.path("rule"))) {
+                    return problem(409, "SEGMENT_NAME_TAKEN", "A segment named '" + name + "' exists");
+                }
+                long id = ensured.computeIfAbsent(name, n -> nextSegment.incrementAndGet());
+                segments.putIfAbsent(id, List.of());
+                return ok(Map.of("id", id, "name", name));
+            }
             if (path.startsWith("/internal/segments/")) {
                 long segment = Long.parseLong(path.split("/")[3]);
                 List<Member> of = segments.get(segment);

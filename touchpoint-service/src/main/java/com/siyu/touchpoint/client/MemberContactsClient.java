@@ -28,4 +28,15 @@ public interface MemberContactsClient {
 
     record SegmentPage(List<Long> memberIds, long next) {
     }
+
+    /** The segment of that name (made with the rule when absent); 409 SEGMENT_NAME_TAKEN when the name has another rule. */
+    @PostMapping("/internal/segments/ensure")
+    SegmentRef ensureSegment(@RequestBody NewSegment segment);
+
+    /** rule: member-service's {"all": [{"field", "op", "value"}, …]}. */
+    record NewSegment(String name, java.util.Map<String, Object> rule) {
+    }
+
+    record SegmentRef(long id, String name) {
+    }
 }

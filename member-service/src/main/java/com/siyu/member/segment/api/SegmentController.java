@@ -51,6 +51,15 @@ class SegmentController {
         return internalMembers(id, after, size);
     }
 
+    /**
+     * For other services' presets (touchpoint's birthday and win-back campaigns): the segment of that name, made with
+     * the rule when absent; 409 SEGMENT_NAME_TAKEN when the name selects by another rule.
+     */
+    @PostMapping("/internal/segments/ensure")
+    Segment ensure(@Valid @RequestBody SegmentRequest request) {
+        return segments.ensure(request.name(), request.rule());
+    }
+
     /** For coupon grants and campaigns (service to service). */
     @GetMapping("/internal/segments/{id}/members")
     Map<String, Object> internalMembers(@PathVariable long id, @RequestParam(defaultValue = "0") @Min(0) long after,

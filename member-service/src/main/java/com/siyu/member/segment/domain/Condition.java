@@ -7,15 +7,17 @@ import org.springframework.http.HttpStatus;
 /**
  * One test a member must pass to be in a segment or a rule tag. Fields: stage, tier, totalSpendFen,
  * recentSpendFen (spend over the trailing 365 days, the tier window), visits, lastVisitDays (days since
- * the last visit), tag (tag name, manual or rule tag), store (visited store id), category (bought in
- * category). Operators: eq, in, gte, lte; recentSpendFen and lastVisitDays are ranges (gte, lte only).
+ * the last visit; eq N = the last visit was between N and N+1 days ago, so a daily run meets each member once as they
+ * cross N), birthdayInDays (eq N = the birthday falls N days from today in the tenant's zone; 0 = today), tag (tag
+ * name, manual or rule tag), store (visited store id), category (bought in category). Operators: eq, in, gte, lte;
+ * recentSpendFen is a range (gte, lte only), lastVisitDays takes gte, lte and eq, birthdayInDays eq only (0-31).
  */
 public record Condition(String field, String op, Object value) {
 
-    public static final List<String> FIELDS = List.of("stage", "tier", "totalSpendFen", "recentSpendFen", "visits", "lastVisitDays", "tag",
-            "store", "category");
-    static final List<String> NUMERIC = List.of("totalSpendFen", "recentSpendFen", "visits", "lastVisitDays", "store");
-    static final List<String> RANGE_ONLY = List.of("recentSpendFen", "lastVisitDays");
+    public static final List<String> FIELDS = List.of("stage", "tier", "totalSpendFen", "recentSpendFen", "visits", "lastVisitDays",
+            "birthdayInDays", "tag", "store", "category");
+    static final List<String> NUMERIC = List.of("totalSpendFen", "recentSpendFen", "visits", "lastVisitDays", "birthdayInDays", "store");
+    static final int MAX_BIRTHDAY_DAYS = 31;
 
     public Condition {
         if (!FIELDS.contains(field)) {
@@ -27,8 +29,14 @@ public record Condition(String field, String op, Object value) {
         if ((op.equals("gte") || op.equals("lte")) && !NUMERIC.contains(field)) {
             throw invalid(field + " cannot be compared with " + op);
         }
-        if (RANGE_ONLY.contains(field) && !(op.equals("gte") || op.equals("lte"))) {
+        if (field.equals("recentSpendFen") && !(op.equals("gte") || op.equals("lte"))) {
             throw invalid(field + " is a range: use gte or lte");
+        }
+        if (field.equals("lastVisitDays") && op.equals("in")) {
+            throw invalid(field + " takes gte, lte or eq (the day a member crosses N days)");
+        }
+        if (field.equals("birthdayInDays") && !op.equals("eq")) {
+            throw invalid(field + " takes eq: the birthday falls that many days from today (0 = today)");
         }
         if (op.equals("in")) {
             if (!(value instanceof List<?> list) || list.isEmpty() || list.size() > 100) {
@@ -37,6 +45,9 @@ public record Condition(String field, String op, Object value) {
             list.forEach(v -> checkScalar(field, v));
         } else {
             checkScalar(field, value);
+        }
+        if (field.equals("birthdayInDays") && ((Number) value).longValue() > MAX_BIRTHDAY_DAYS) {
+            throw invalid(field + " looks at most " + MAX_BIRTHDAY_DAYS + " days ahead");
         }
     }
 

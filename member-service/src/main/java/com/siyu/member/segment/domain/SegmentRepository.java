@@ -8,6 +8,12 @@ public interface SegmentRepository {
 
     Segment insert(String name, SegmentRule rule);
 
+    /**
+     * The segment of that name, made with the rule if there is none; {@code SEGMENT_NAME_TAKEN} (409) when one of that
+     * name selects by another rule. Safe when callers race: the name is unique per tenant.
+     */
+    Segment ensure(String name, SegmentRule rule);
+
     Optional<Segment> find(long id);
 
     long count(SegmentRule rule, Instant now);

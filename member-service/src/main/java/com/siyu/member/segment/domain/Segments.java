@@ -21,6 +21,11 @@ public class Segments {
         return segments.insert(name, rule);
     }
 
+    /** For other services' presets (a birthday campaign's segment): the same name and rule give the same segment. */
+    public Segment ensure(String name, SegmentRule rule) {
+        return segments.ensure(name, rule);
+    }
+
     public Segment get(long id) {
         return segments.find(id).orElseThrow(() -> DomainException.notFound("Segment", id));
     }

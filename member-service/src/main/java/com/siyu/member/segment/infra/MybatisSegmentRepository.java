@@ -1,5 +1,6 @@
 package com.siyu.member.segment.infra;
 
+import com.baomidou.mybatisplus.core.conditions.query.QueryWrapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.siyu.common.context.CallerContext;
@@ -24,11 +25,13 @@ class MybatisSegmentRepository implements SegmentRepository {
     private final SegmentMapper mapper;
     private final ObjectMapper json;
     private final Clock clock;
+    private final TenantZone zone;
 
-    MybatisSegmentRepository(SegmentMapper mapper, ObjectMapper json, Clock clock) {
+    MybatisSegmentRepository(SegmentMapper mapper, ObjectMapper json, Clock clock, TenantZone zone) {
         this.mapper = mapper;
         this.json = json;
         this.clock = clock;
+        this.zone = zone;
     }
 
     @Override
@@ -51,6 +54,27 @@ class MybatisSegmentRepository implements SegmentRepository {
     }
 
     @Override
+    public Segment ensure(String name, SegmentRule rule) {
+        try {
+            return insert(name, rule);
+        } catch (DomainException taken) {
+            SegmentRow row = mapper.selectOne(new QueryWrapper<SegmentRow>().eq("name", name));
+            if (row == null) {
+                throw taken;
+            }
+            try {
+                // both read back from text, so 30 and 30L compare equal
+                if (!json.readTree(row.rule).equals(json.readTree(json.writeValueAsString(rule)))) {
+                    throw taken;
+                }
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("segment " + row.id + " has an unreadable rule", e);
+            }
+            return new Segment(row.id, name, rule);
+        }
+    }
+
+    @Override
     public Optional<Segment> find(long id) {
         return Optional.ofNullable(mapper.selectById(id)).map(row -> {
             try {
@@ -63,13 +87,13 @@ class MybatisSegmentRepository implements SegmentRepository {
 
     @Override
     public long count(SegmentRule rule, Instant now) {
-        SegmentSql.Where where = SegmentSql.render(rule, now);
+        SegmentSql.Where where = SegmentSql.render(rule, now, zone.current());
         return mapper.count(where.sql(), where.params());
     }
 
     @Override
     public List<Long> members(SegmentRule rule, Instant now, long afterId, int limit) {
-        SegmentSql.Where where = SegmentSql.render(rule, now);
+        SegmentSql.Where where = SegmentSql.render(rule, now, zone.current());
         return mapper.members(where.sql(), where.params(), afterId, limit);
     }
 }

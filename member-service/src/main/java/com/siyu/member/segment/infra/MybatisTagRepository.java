@@ -27,12 +27,14 @@ class MybatisTagRepository implements TagRepository {
     private final MemberTagMapper memberTags;
     private final ObjectMapper json;
     private final Clock clock;
+    private final TenantZone zone;
 
-    MybatisTagRepository(TagMapper tags, MemberTagMapper memberTags, ObjectMapper json, Clock clock) {
+    MybatisTagRepository(TagMapper tags, MemberTagMapper memberTags, ObjectMapper json, Clock clock, TenantZone zone) {
         this.tags = tags;
         this.memberTags = memberTags;
         this.json = json;
         this.clock = clock;
+        this.zone = zone;
     }
 
     @Override
@@ -95,14 +97,14 @@ class MybatisTagRepository implements TagRepository {
 
     @Override
     public int addMatching(long tagId, SegmentRule rule, Instant now) {
-        SegmentSql.Where where = SegmentSql.render(rule, now);
+        SegmentSql.Where where = SegmentSql.render(rule, now, zone.current());
         return tags.addMatching(tagId, utc(now), where.sql(), where.params());
     }
 
     @Override
     public int removeNotMatching(long tagId, SegmentRule rule, Instant now) {
         // the tenant interceptor scopes the DELETE but not its NOT IN sub-select: the rule is scoped by hand
-        SegmentSql.Where where = SegmentSql.renderWithinTenant(rule, now, CallerContext.requireTenant());
+        SegmentSql.Where where = SegmentSql.renderWithinTenant(rule, now, zone.current(), CallerContext.requireTenant());
         return tags.removeNotMatching(tagId, where.sql(), where.params());
     }
 

@@ -3,7 +3,9 @@ package com.siyu.member.segment.infra;
 import com.siyu.member.segment.domain.Condition;
 import com.siyu.member.segment.domain.SegmentRule;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,8 +28,9 @@ final class SegmentSql {
     private SegmentSql() {
     }
 
-    static Where render(SegmentRule rule, Instant now) {
-        return render(rule, now, null);
+    /** {@code zone}: the tenant's, for the conditions that read a local date (birthdays). */
+    static Where render(SegmentRule rule, Instant now, ZoneId zone) {
+        return render(rule, now, zone, null);
     }
 
     /**
@@ -35,11 +38,11 @@ final class SegmentSql {
      * sub-select: for statements whose sub-selects the tenant interceptor does not reach (the NOT IN
      * of a DELETE), so they stay inside the tenant and on its indexes.
      */
-    static Where renderWithinTenant(SegmentRule rule, Instant now, long tenantId) {
-        return render(rule, now, tenantId);
+    static Where renderWithinTenant(SegmentRule rule, Instant now, ZoneId zone, long tenantId) {
+        return render(rule, now, zone, tenantId);
     }
 
-    private static Where render(SegmentRule rule, Instant now, Long tenantId) {
+    private static Where render(SegmentRule rule, Instant now, ZoneId zone, Long tenantId) {
         List<String> clauses = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (tenantId != null) {
@@ -48,7 +51,7 @@ final class SegmentSql {
         }
         clauses.add("m.status = 'ACTIVE'");
         for (Condition condition : rule.all()) {
-            clauses.add(render(condition, now, params));
+            clauses.add(render(condition, now, zone, params));
         }
         return new Where(String.join(" and ", clauses), params);
     }
@@ -69,7 +72,7 @@ final class SegmentSql {
         return sql.toString();
     }
 
-    private static String render(Condition c, Instant now, Map<String, Object> params) {
+    private static String render(Condition c, Instant now, ZoneId zone, Map<String, Object> params) {
         return switch (c.field()) {
             case "stage" -> compare("m.funnel_stage", c, params);
             case "tier" -> compare("m.tier_code", c, params);
@@ -77,6 +80,7 @@ final class SegmentSql {
             case "recentSpendFen" -> recentSpend(c, now, params);
             case "visits" -> compare("m.visits", c, params);
             case "lastVisitDays" -> lastVisit(c, now, params);
+            case "birthdayInDays" -> birthday(LocalDate.ofInstant(now, zone).plusDays(((Number) c.value()).longValue()), params);
             case "tag" -> "exists (select 1 from member_tag mt join tag t on t.id = mt.tag_id where mt.member_id = m.id"
                     + scoped(params, "mt", "t") + " and " + compare("t.name", c, params) + ")";
             case "store" -> "exists (select 1 from growth_journal g where g.member_id = m.id" + scoped(params, "g") + " and "
@@ -87,15 +91,29 @@ final class SegmentSql {
         };
     }
 
-    /** Days since the last visit: gte N = not seen for N days (dormant); lte N = seen within N days. */
+    /**
+     * Days since the last visit: gte N = not seen for N days (dormant, never seen included); lte N = seen within N days;
+     * eq N = last seen between N and N+1 days ago (a daily run meets each member once, on the day they cross N).
+     */
     private static String lastVisit(Condition c, Instant now, Map<String, Object> params) {
         long days = ((Number) c.value()).longValue();
         String p = bind(params, LocalDateTime.ofInstant(now.minusSeconds(days * 86_400), ZoneOffset.UTC));
         return switch (c.op()) {
             case "gte" -> "(m.last_visit_at is null or m.last_visit_at <= " + p + ")";
             case "lte" -> "m.last_visit_at >= " + p;
-            default -> throw new IllegalArgumentException("lastVisitDays supports gte and lte");
+            case "eq" -> "(m.last_visit_at <= " + p + " and m.last_visit_at > "
+                    + bind(params, LocalDateTime.ofInstant(now.minusSeconds((days + 1) * 86_400), ZoneOffset.UTC)) + ")";
+            default -> throw new IllegalArgumentException("lastVisitDays supports gte, lte and eq");
         };
+    }
+
+    /** Birthday (month and day) on {@code day}; on 28 February of a year without a 29th, those born on the 29th too. */
+    private static String birthday(LocalDate day, Map<String, Object> params) {
+        String month = "month(m.birthday) = " + bind(params, day.getMonthValue());
+        if (day.getMonthValue() == 2 && day.getDayOfMonth() == 28 && !day.isLeapYear()) {
+            return "(" + month + " and dayofmonth(m.birthday) in (28, 29))";
+        }
+        return "(" + month + " and dayofmonth(m.birthday) = " + bind(params, day.getDayOfMonth()) + ")";
     }
 
     /**

@@ -2,6 +2,7 @@ package com.siyu.touchpoint.campaign.api;
 
 import com.siyu.common.web.StaffOnly;
 import com.siyu.touchpoint.campaign.domain.Campaign;
+import com.siyu.touchpoint.campaign.domain.CampaignPresets;
 import com.siyu.touchpoint.campaign.domain.CampaignReport;
 import com.siyu.touchpoint.campaign.domain.Campaigns;
 import com.siyu.touchpoint.messaging.domain.Channel;
@@ -16,6 +17,8 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -33,9 +36,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CampaignController {
 
     private final Campaigns campaigns;
+    private final CampaignPresets presets;
 
-    CampaignController(Campaigns campaigns) {
+    CampaignController(Campaigns campaigns, CampaignPresets presets) {
         this.campaigns = campaigns;
+        this.presets = presets;
     }
 
     /** fields: the template's field names (thing1 …; for SMS the provider template's parameter names) → text with {name}, {coupon}, {campaign}. */
@@ -48,7 +53,7 @@ class CampaignController {
     }
 
     /**
-     * schedule ONCE or WEEKLY (the same weekday and time each week from startAt); bestHour: each member's send waits for
+     * schedule ONCE, DAILY (the same time each day from startAt) or WEEKLY (the same weekday and time each week); bestHour: each member's send waits for
      * the hour they open messages most; onCap SKIP (default) or DEFER at a frequency cap.
      */
     record CampaignRequest(@NotBlank @Size(max = 64) String name, @NotNull @Positive Long segmentId, Campaign.Schedule schedule,
@@ -60,9 +65,36 @@ class CampaignController {
     ResponseEntity<Campaign> create(@Valid @RequestBody CampaignRequest r) {
         StaffOnly.require("TENANT_ADMIN", "OPERATOR");
         Campaign made = campaigns.create(new Campaigns.NewCampaign(r.name(), r.segmentId(), r.schedule() == null ? Campaign.Schedule.ONCE : r.schedule(),
-                r.startAt(), Boolean.TRUE.equals(r.bestHour()), r.onCap() == null ? Send.OnCap.SKIP : r.onCap(), r.couponTemplateId(),
-                r.arms().stream().map(a -> new Campaign.Arm(a.name(), a.weight(), a.channels().stream()
-                        .map(c -> new Campaign.Content(c.channel(), c.templateId(), c.page(), c.fields())).toList())).toList()));
+                r.startAt(), Boolean.TRUE.equals(r.bestHour()), r.onCap() == null ? Send.OnCap.SKIP : r.onCap(), r.couponTemplateId(), arms(r.arms())));
+        return ResponseEntity.created(URI.create("/admin/v1/touchpoint/campaigns/" + made.id())).body(made);
+    }
+
+    private static List<Campaign.Arm> arms(List<ArmRequest> arms) {
+        return arms.stream().map(a -> new Campaign.Arm(a.name(), a.weight(), a.channels().stream()
+                .map(c -> new Campaign.Content(c.channel(), c.templateId(), c.page(), c.fields())).toList())).toList();
+    }
+
+    /** The presets an operator only tweaks: audience, schedule and time are the preset's; suggested texts for the fields. */
+    @GetMapping("/admin/v1/touchpoint/campaign-presets")
+    List<CampaignPresets.Definition> presets() {
+        StaffOnly.require("TENANT_ADMIN", "OPERATOR");
+        return presets.catalogue();
+    }
+
+    /**
+     * days: BIRTHDAY 0-7 ahead (default 0), DORMANT_WINBACK 7-365 since the last visit (default 30); firstDay and at
+     * (HH:mm, the mall's zone): the first run (default: the preset's time, the next one ahead); the arms as for a campaign.
+     */
+    record PresetRequest(@Size(max = 64) String name, Integer days, LocalDate firstDay, LocalTime at, @Positive Long couponTemplateId,
+                         Send.OnCap onCap, @NotNull @Size(min = 1, max = 4) List<@Valid @NotNull ArmRequest> arms) {
+    }
+
+    /** A DRAFT campaign from a preset (its segment made or reused in member-service); activate it as any campaign. */
+    @PostMapping("/admin/v1/touchpoint/campaign-presets/{kind}/campaigns")
+    ResponseEntity<Campaign> fromPreset(@PathVariable CampaignPresets.Kind kind, @Valid @RequestBody PresetRequest r) {
+        StaffOnly.require("TENANT_ADMIN", "OPERATOR");
+        Campaign made = presets.create(kind, new CampaignPresets.Tweaks(r.name(), r.days(), r.firstDay(), r.at(), r.couponTemplateId(), r.onCap(),
+                arms(r.arms())));
         return ResponseEntity.created(URI.create("/admin/v1/touchpoint/campaigns/" + made.id())).body(made);
     }
 

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * A message to a member-service segment (半自动化): DRAFT until activated, SCHEDULED until its run is due, RUNNING while
- * the job pages the segment (the cursor is the last member id done), then DONE, or SCHEDULED again a week later
- * (WEEKLY, the next run); PAUSED stops making sends, CANCELLED also skips the queued ones. Each member falls in one
+ * the job pages the segment (the cursor is the last member id done), then DONE, or SCHEDULED again for the next
+ * day or week (DAILY, WEEKLY: the same local time, the first occurrence still ahead); PAUSED stops making sends, CANCELLED also skips the queued ones. Each member falls in one
  * arm of the A/B split (by weight, the same arm on every run); each arm is a chain of channels, the next taken when
  * one cannot reach the member. An optional coupon is granted as each send goes out.
  */
@@ -19,7 +19,30 @@ public record Campaign(long id, String name, Status status, long segmentId, Sche
 
     public enum Status { DRAFT, SCHEDULED, RUNNING, PAUSED, DONE, CANCELLED }
 
-    public enum Schedule { ONCE, WEEKLY }
+    public enum Schedule {
+        ONCE(0), DAILY(1), WEEKLY(7);
+
+        private final int days;
+
+        Schedule(int days) {
+            this.days = days;
+        }
+
+        /**
+         * The run after the one due at {@code runAt}: the same local time {@code days} later in the mall's zone, skipping
+         * occurrences already past (a service down for days runs once when back, not once per missed day); null for ONCE.
+         */
+        public Instant nextAfter(Instant runAt, Instant now, java.time.ZoneId zone) {
+            if (this == ONCE) {
+                return null;
+            }
+            java.time.ZonedDateTime next = runAt.atZone(zone).plusDays(days);
+            while (!next.toInstant().isAfter(now)) {
+                next = next.plusDays(days);
+            }
+            return next.toInstant();
+        }
+    }
 
     /** One arm: its share ({@code weight} of the arms' total) and its channel chain, first choice first. */
     public record Arm(String name, int weight, List<Content> channels) {

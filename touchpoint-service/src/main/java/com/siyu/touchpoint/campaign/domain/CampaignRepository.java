@@ -23,7 +23,7 @@ public interface CampaignRepository {
     /** A page done: the cursor moves from {@code after} to {@code next} only if it still is at {@code after} and RUNNING. */
     boolean advanced(long id, long after, long next, int members, int made, Instant now);
 
-    /** The run ended: ONCE → DONE; WEEKLY → SCHEDULED for the next run at {@code nextRunAt}, cursor back to 0. */
+    /** The run ended: ONCE → DONE; DAILY / WEEKLY → SCHEDULED for the next run at {@code nextRunAt}, cursor back to 0. */
     void runEnded(long id, Campaign.Schedule schedule, Instant nextRunAt, Instant now);
 
     void failed(long id, String error, Instant now);

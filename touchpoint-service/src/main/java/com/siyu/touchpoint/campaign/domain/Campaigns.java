@@ -259,7 +259,7 @@ public class Campaigns {
             counts[1] += inserted;
             after = next;
             if (members.next() < 0) {
-                Instant nextRun = c.schedule() == Campaign.Schedule.WEEKLY ? c.runAt().plus(Duration.ofDays(7)) : null;
+                Instant nextRun = c.schedule().nextAfter(c.runAt(), now, zone);
                 campaigns.runEnded(id, c.schedule(), nextRun, now);
                 counts[2]++;
                 return;

@@ -112,7 +112,7 @@ class JdbcCampaignRepository implements CampaignRepository {
 
     @Override
     public void runEnded(long id, Campaign.Schedule schedule, Instant nextRunAt, Instant now) {
-        if (schedule == Campaign.Schedule.WEEKLY) {
+        if (schedule != Campaign.Schedule.ONCE) {
             jdbc.update("update tp_campaign set status = 'SCHEDULED', run = run + 1, run_at = ?, cursor_after = 0, updated_at = ?"
                     + " where tenant_id = ? and id = ? and status = 'RUNNING'", Timestamp.from(nextRunAt), Timestamp.from(now), tenant(), id);
         } else {
