@@ -13,6 +13,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -241,6 +242,31 @@ class ActivityReservationIT {
         dispatch(LocalDate.now(SHANGHAI).plusDays(1).atTime(12, 0).atZone(SHANGHAI).toInstant());
         wechat.verify(1, postRequestedFor(urlPathEqualTo("/cgi-bin/message/subscribe/send")).withRequestBody(matchingJsonPath("$.data.thing1.value",
                 equalTo("小王"))));
+    }
+
+    @Test
+    void pointsAboutToExpireAreToldOncePerReminderWithTheTotalAndTheFirstLastDay() throws Exception {
+        preset("POINTS_EXPIRY", "tmpl-remind", Map.of("number1", "{points}", "date2", "{lastDay}", "thing3", "还剩{daysLeft}天"));
+        long member = base + 4;
+        LocalDate today = LocalDate.now(SHANGHAI);
+        String messageId = UUID.randomUUID().toString();
+        Map<String, Object> payload = Map.of("eventId", messageId, "tenantId", tenant, "memberId", member, "points", 1_500, "lots", List.of(
+                Map.of("lotId", 71, "points", 1_000, "lastDay", today.plusDays(9).toString()),
+                Map.of("lotId", 72, "points", 500, "lastDay", today.plusDays(7).toString())));
+        ReceivedEvent event = new ReceivedEvent(messageId, tenant, "points-service.points.expiring", json.valueToTree(payload), 1);
+        assertThat(inbox.process(event)).isEqualTo(Inbox.Outcome.APPLIED);
+        assertThat(inbox.process(event)).isEqualTo(Inbox.Outcome.DUPLICATE);
+        Map<String, Object> malformed = Map.of("eventId", UUID.randomUUID().toString(), "tenantId", tenant, "memberId", member, "points", 10,
+                "lots", List.of(Map.of("lotId", 73, "points", 10, "lastDay", "soon")));
+        assertThatThrownBy(() -> inbox.process(new ReceivedEvent(UUID.randomUUID().toString(), tenant, "points-service.points.expiring",
+                json.valueToTree(malformed), 1))).isInstanceOf(com.siyu.common.inbox.MalformedEvent.class).hasMessageContaining("lastDay");
+        assertThat(jdbc.queryForList("select source_key from tp_send where tenant_id = ? and preset = 'POINTS_EXPIRY'", String.class, tenant))
+                .containsExactly("points:" + messageId + ":POINTS_EXPIRY");
+        dispatch(today.plusDays(1).atTime(12, 0).atZone(SHANGHAI).toInstant());
+        wechat.verify(1, postRequestedFor(urlPathEqualTo("/cgi-bin/message/subscribe/send"))
+                .withRequestBody(matchingJsonPath("$.data.number1.value", equalTo("1500")))
+                .withRequestBody(matchingJsonPath("$.data.date2.value", equalTo(today.plusDays(7).toString())))
+                .withRequestBody(matchingJsonPath("$.data.thing3.value", equalTo("还剩7天"))));
     }
 
     private void bound(long memberId, Long guideId, String at) {

@@ -14,13 +14,16 @@ public record Preset(Kind kind, boolean enabled, String templateId, String page,
      * time), {paymentNo}. COUPON_EXPIRY: a coupon of the member's is about to expire (coupon-service's CouponExpiring);
      * {coupon} (its name), {validTo} (local time), {daysLeft}. ACTIVITY_REMINDER: before a mall activity the member
      * reserved; {activity}, {startsAt} (local time), {place}. GUIDE_BOUND: the member now has an exclusive guide
-     * (guide-service's GuideBound); {guide} (the guide's name).
+     * (guide-service's GuideBound); {guide} (the guide's name). POINTS_EXPIRY: points of the member's are about to
+     * expire (points-service's points.expiring, sent the policy's reminder days ahead); {points} (how many),
+     * {lastDay} (the first lot's last day, yyyy-MM-dd), {daysLeft}.
      */
     public enum Kind {
         POST_PAYMENT(Set.of("amount", "paidAt", "paymentNo")),
         COUPON_EXPIRY(Set.of("coupon", "validTo", "daysLeft")),
         ACTIVITY_REMINDER(Set.of("activity", "startsAt", "place")),
-        GUIDE_BOUND(Set.of("guide"));
+        GUIDE_BOUND(Set.of("guide")),
+        POINTS_EXPIRY(Set.of("points", "lastDay", "daysLeft"));
 
         private final Set<String> variables;
 
