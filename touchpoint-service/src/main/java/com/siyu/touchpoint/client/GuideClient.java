@@ -24,6 +24,7 @@ public interface GuideClient {
     @GetMapping("/internal/guide/members/{memberId}/guide")
     BoundGuide guideOf(@PathVariable("memberId") long memberId);
 
-    record BoundGuide(long memberId, long guideId, String guideName, long storeId) {
+    /** staffId: the guide's staff account (null for a guide without one). */
+    record BoundGuide(long memberId, long guideId, String guideName, long storeId, Long staffId) {
     }
 }

@@ -5,10 +5,11 @@ import java.time.Instant;
 
 /** A member's exclusive guide. */
 public record MemberGuideResponse(long memberId, long guideId, String guideName, long storeId, String guideStatus, String source,
-                                  String channel, Instant boundAt) {
+                                  String channel, Instant boundAt, Long staffId) {
 
     static MemberGuideResponse of(Bindings.BoundGuide bound) {
         return new MemberGuideResponse(bound.binding().memberId(), bound.guide().id(), bound.guide().name(), bound.guide().storeId(),
-                bound.guide().status().name(), bound.binding().source(), bound.binding().channel(), bound.binding().boundAt());
+                bound.guide().status().name(), bound.binding().source(), bound.binding().channel(), bound.binding().boundAt(),
+                bound.guide().staffId());
     }
 }

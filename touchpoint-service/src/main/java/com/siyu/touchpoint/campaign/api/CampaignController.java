@@ -1,10 +1,12 @@
 package com.siyu.touchpoint.campaign.api;
 
+import com.siyu.common.problem.DomainException;
 import com.siyu.common.web.StaffOnly;
 import com.siyu.touchpoint.campaign.domain.Campaign;
 import com.siyu.touchpoint.campaign.domain.CampaignPresets;
 import com.siyu.touchpoint.campaign.domain.CampaignReport;
 import com.siyu.touchpoint.campaign.domain.Campaigns;
+import com.siyu.touchpoint.content.domain.ContentLibrary;
 import com.siyu.touchpoint.messaging.domain.Channel;
 import com.siyu.touchpoint.messaging.domain.Send;
 import jakarta.validation.Valid;
@@ -21,6 +23,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,15 +40,21 @@ class CampaignController {
 
     private final Campaigns campaigns;
     private final CampaignPresets presets;
+    private final ContentLibrary library;
 
-    CampaignController(Campaigns campaigns, CampaignPresets presets) {
+    CampaignController(Campaigns campaigns, CampaignPresets presets, ContentLibrary library) {
         this.campaigns = campaigns;
         this.presets = presets;
+        this.library = library;
     }
 
-    /** fields: the template's field names (thing1 …; for SMS the provider template's parameter names) → text with {name}, {coupon}, {campaign}. */
+    /**
+     * fields: the template's field names (thing1 …; for SMS the provider template's parameter names) → text with {name},
+     * {coupon}, {campaign}; or, for WECOM, scriptId: a script of the content library whose text the guide sends.
+     */
     record ContentRequest(@NotNull Channel channel, @NotBlank @Size(max = 64) String templateId, @Size(max = 256) String page,
-                          @NotNull @Size(min = 1, max = 10) Map<@Pattern(regexp = "[A-Za-z_]+[0-9]*") String, @NotNull @Size(max = 200) String> fields) {
+                          @Size(min = 1, max = 10) Map<@Pattern(regexp = "[A-Za-z_]+[0-9]*") String, @NotNull @Size(max = 200) String> fields,
+                          @Positive Long scriptId) {
     }
 
     record ArmRequest(@NotNull @Pattern(regexp = "[A-Za-z0-9]{1,16}") String name, @NotNull @Min(1) @Max(100) Integer weight,
@@ -69,9 +78,30 @@ class CampaignController {
         return ResponseEntity.created(URI.create("/admin/v1/touchpoint/campaigns/" + made.id())).body(made);
     }
 
-    private static List<Campaign.Arm> arms(List<ArmRequest> arms) {
-        return arms.stream().map(a -> new Campaign.Arm(a.name(), a.weight(), a.channels().stream()
-                .map(c -> new Campaign.Content(c.channel(), c.templateId(), c.page(), c.fields())).toList())).toList();
+    private List<Campaign.Arm> arms(List<ArmRequest> arms) {
+        List<Campaign.Arm> out = new java.util.ArrayList<>();
+        for (int a = 0; a < arms.size(); a++) {
+            List<Campaign.Content> chain = new java.util.ArrayList<>();
+            for (int i = 0; i < arms.get(a).channels().size(); i++) {
+                chain.add(content(arms.get(a).channels().get(i), "arms[" + a + "].channels[" + i + "]"));
+            }
+            out.add(new Campaign.Arm(arms.get(a).name(), arms.get(a).weight(), chain));
+        }
+        return out;
+    }
+
+    private Campaign.Content content(ContentRequest c, String field) {
+        if (c.scriptId() == null) {
+            if (c.fields() == null) {
+                throw new DomainException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", field + ".fields is required (or, for WECOM, a scriptId)");
+            }
+            return new Campaign.Content(c.channel(), c.templateId(), c.page(), c.fields());
+        }
+        if (c.channel() != Channel.WECOM || c.fields() != null) {
+            throw new DomainException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", field + ".scriptId is for a WECOM message, instead of its fields");
+        }
+        return new Campaign.Content(c.channel(), c.templateId(), c.page(), Map.of("text",
+                library.campaignText(c.scriptId(), Campaigns.VARIABLES, field + ".scriptId")));
     }
 
     /** The presets an operator only tweaks: audience, schedule and time are the preset's; suggested texts for the fields. */
