@@ -182,6 +182,27 @@ class MiniProgramIdentityIT {
     }
 
     @Test
+    void anOfficialAccountFollowerIsFoundByTheirUnionIdOnceAndTheirOpenIdIsThenTheMembers() {
+        long member = login("mp~u8").path("memberId").asLong();
+        HttpHeaders service = Http.internal(tenant);
+        assertThat(http.exchange("/internal/members/mp-followers", HttpMethod.POST, new HttpEntity<>(Map.of("appId", "wxmp-mall", "openId", "mp-u8",
+                "unionId", "u-nobody"), service), String.class).getStatusCode().value()).isEqualTo(404);
+        ResponseEntity<String> byUnion = http.exchange("/internal/members/mp-followers", HttpMethod.POST, new HttpEntity<>(Map.of("appId", "wxmp-mall",
+                "openId", "mp-u8", "unionId", "u-u8"), service), String.class);
+        assertThat(byUnion.getStatusCode().value()).as(byUnion.getBody()).isEqualTo(200);
+        assertThat(read(byUnion).path("id").asLong()).isEqualTo(member);
+        // the official-account messages now find the member's openid there; another tenant finds nothing
+        assertThat(read(http.exchange("/internal/members/mp-openids", HttpMethod.POST, new HttpEntity<>(Map.of("ids", List.of(member),
+                "appId", "wxmp-mall"), service), String.class)).findValuesAsText("openId")).containsExactly("mp-u8");
+        assertThat(read(http.exchange("/internal/members/mp-followers", HttpMethod.POST, new HttpEntity<>(Map.of("appId", "wxmp-mall", "openId", "mp-u8"),
+                service), String.class)).path("id").asLong()).isEqualTo(member);
+        assertThat(http.exchange("/internal/members/mp-followers", HttpMethod.POST, new HttpEntity<>(Map.of("appId", "wxmp-mall", "openId", "mp-u8",
+                "unionId", "u-u8"), Http.internal(tenant + 1)), String.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(http.exchange("/internal/members/mp-followers", HttpMethod.POST, new HttpEntity<>(Map.of("appId", "wxmp-mall"), service),
+                String.class).getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
     void otherServicesLearnWhichMembersHaveNotBeenSeenSinceADay() {
         long walkIn = login("dormant-a").path("memberId").asLong();
         long regular = login("dormant-b").path("memberId").asLong();

@@ -55,6 +55,16 @@ class IdentityInternalController {
         return new MemberRef(identities.resolveWecomContact(contact.corpId(), contact.externalUserId(), contact.unionId()).id());
     }
 
+    /** touchpoint-service's official-account subscribe events: the member behind the follower (by openid, else unionid), 404 if unknown. */
+    @PostMapping("/internal/members/mp-followers")
+    MemberRef mpFollower(@Valid @RequestBody MpFollower follower) {
+        CallerContext.requireTenant();
+        return new MemberRef(identities.resolveMpFollower(follower.appId(), follower.openId(), follower.unionId()).id());
+    }
+
+    record MpFollower(@NotBlank @Size(max = 64) String appId, @NotBlank @Size(max = 128) String openId, @Size(max = 128) String unionId) {
+    }
+
     record WecomContact(@NotBlank @Size(max = 64) String corpId, @NotBlank @Size(max = 128) String externalUserId,
                         @Size(max = 128) String unionId) {
     }

@@ -51,19 +51,31 @@ public class Identities {
      * 404 when neither is known (the shopper has not signed in to any of the tenant's WeChat apps).
      */
     public Member resolveWecomContact(String corpId, String externalUserId, String unionId) {
-        Identity contact = Identity.of(IdentityKind.WECOM_EXTERNAL_ID, corpId, externalUserId).asVerified();
-        java.util.Optional<Long> known = identities.ownerOf(contact.kind(), contact.scope(), contact.value());
+        return resolveByUnionId(Identity.of(IdentityKind.WECOM_EXTERNAL_ID, corpId, externalUserId).asVerified(), unionId, "WeCom contact");
+    }
+
+    /**
+     * The member behind a follower of the tenant's official account (touchpoint-service hears the subscribe event and
+     * asks WeChat for the follower's unionid): by the openid already recorded, else by the unionid, recording the
+     * openid on that member (verified: WeChat named it). 404 when neither is known.
+     */
+    public Member resolveMpFollower(String appId, String openId, String unionId) {
+        return resolveByUnionId(Identity.of(IdentityKind.MP_OPENID, appId, openId).asVerified(), unionId, "official-account follower");
+    }
+
+    private Member resolveByUnionId(Identity channelId, String unionId, String what) {
+        java.util.Optional<Long> known = identities.ownerOf(channelId.kind(), channelId.scope(), channelId.value());
         if (known.isPresent()) {
             return members.resolve(known.get());
         }
         if (unionId == null || unionId.isBlank()) {
-            throw DomainException.notFound("Member with WeCom contact", externalUserId);
+            throw DomainException.notFound("Member with " + what, channelId.value());
         }
         Member member = members.resolve(identities.ownerOf(IdentityKind.UNIONID, "", unionId)
-                .orElseThrow(() -> DomainException.notFound("Member with WeCom contact", externalUserId)));
-        if (!identities.attach(member.id(), contact)) {
+                .orElseThrow(() -> DomainException.notFound("Member with " + what, channelId.value())));
+        if (!identities.attach(member.id(), channelId)) {
             // a concurrent callback recorded it first: whoever holds it now is the answer
-            return members.resolve(identities.ownerOf(contact.kind(), contact.scope(), contact.value()).orElseThrow());
+            return members.resolve(identities.ownerOf(channelId.kind(), channelId.scope(), channelId.value()).orElseThrow());
         }
         return member;
     }
