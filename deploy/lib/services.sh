@@ -146,6 +146,7 @@ siyu_start_app() {
         SIYU_WECOM_API_HOST="${SIYU_WECOM_API_HOST:-http://127.0.0.1:${SIYU_WECHAT_SANDBOX_PORT:-8899}}" \
         SIYU_PAYMENT_CHANNEL="${SIYU_PAYMENT_CHANNEL:-sandbox}" \
         SIYU_SMS_ENDPOINT="${SIYU_SMS_ENDPOINT:-http://127.0.0.1:${SIYU_WECHAT_SANDBOX_PORT:-8899}/aliyun-sms}" \
+        SIYU_JPUSH_HOST="${SIYU_JPUSH_HOST:-http://127.0.0.1:${SIYU_WECHAT_SANDBOX_PORT:-8899}/jpush}" \
         nohup "$(_siyu_java)" $SIYU_APP_JAVA_OPTS -Duser.home="$run/home" -Djava.io.tmpdir="$run/tmp" \
         -DJM.LOG.PATH="$run/home/logs/nacos" -DJM.SNAPSHOT.PATH="$run/home/nacos" \
         -Dsiyu.app="$name" -jar "$jar" >"$run/logs/$name.log" 2>&1 &

@@ -472,8 +472,8 @@ class CampaignIT {
         ZonedDateTime local = startAt.atZone(SHANGHAI);
         assertThat(local.toLocalTime()).isEqualTo(LocalTime.of(10, 0));
         assertThat(startAt).isAfter(Instant.now()).isBefore(Instant.now().plus(Duration.ofDays(1)));
-        assertThat(members.ensuredRules.get("preset:BIRTHDAY:0").toString())
-                .isEqualTo("{\"all\":[{\"field\":\"birthdayInDays\",\"op\":\"eq\",\"value\":0}]}");
+        assertThat(members.ensuredRules.get("preset:BIRTHDAY:0"))
+                .isEqualTo(json.readTree("{\"all\":[{\"field\":\"birthdayInDays\",\"op\":\"eq\",\"value\":0}]}"));
         long presetSegment = made.path("segmentId").asLong();
         assertThat(presetSegment).isEqualTo(members.ensured.get("preset:BIRTHDAY:0"));
         // a second birthday campaign shares the segment

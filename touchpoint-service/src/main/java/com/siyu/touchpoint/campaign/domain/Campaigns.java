@@ -88,8 +88,13 @@ public class Campaigns {
             for (int i = 0; i < arm.channels().size(); i++) {
                 Campaign.Content content = arm.channels().get(i);
                 String field = "arms[" + a + "].channels[" + i + "]";
-                if (!Set.of(Channel.MINI_SUBSCRIBE, Channel.MP_TEMPLATE, Channel.SMS, Channel.WECOM).contains(content.channel())) {
-                    throw invalid(field + ".channel", "is " + content.channel() + "; campaigns send through MINI_SUBSCRIBE, MP_TEMPLATE, WECOM and SMS");
+                if (!Set.of(Channel.MINI_SUBSCRIBE, Channel.MP_TEMPLATE, Channel.SMS, Channel.WECOM, Channel.APP_PUSH).contains(content.channel())) {
+                    throw invalid(field + ".channel", "is " + content.channel()
+                            + "; campaigns send through MINI_SUBSCRIBE, MP_TEMPLATE, WECOM, SMS and APP_PUSH");
+                }
+                if (content.channel() == Channel.APP_PUSH && (!content.fields().containsKey("alert")
+                        || !Set.of("alert", "title").containsAll(content.fields().keySet()))) {
+                    throw invalid(field + ".fields", "of APP_PUSH are alert (the notification's text) and an optional title");
                 }
                 if (content.channel() == Channel.WECOM && (content.fields().size() != 1 || !content.fields().containsKey("text"))) {
                     throw invalid(field + ".fields", "of WECOM is one field, text (what the guide sends)");

@@ -29,8 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends: made once per source (an event and the preset it triggers, a campaign run and member), then dispatched when
  * due. Before each send the tenant's quiet hours (deferred to their end) and its frequency caps (skipped, or deferred
  * to when the cap lifts when the send says so) are checked; then the channel: the member's unsubscribe, the tenant's
- * sensitive words, an address (openid, phone) and, for subscription messages, the member's quota for the template (one
- * taken per send); a channel that cannot reach the member hands the send to the next of its chain, and the last one
+ * sensitive words, an address (openid, phone, push device) and, for subscription messages, the member's quota for the
+ * template (one taken per send); a channel that cannot reach the member hands the send to the next of its chain, and the last one
  * skips it. A campaign's coupon is granted (once, by the send's key) just before it goes out; the quota is given back
  * when the channel did not take the message. Each channel is paced to its rate. One dispatcher
  * runs at a time (ShedLock), so the caps hold exactly; a send is claimed before it goes out, and one left claimed by a
@@ -50,6 +50,7 @@ public class Sends {
     private final SmsChannel sms;
     private final WecomChannel wecom;
     private final OfficialAccountChannel officialAccount;
+    private final AppPushChannel appPush;
     private final CampaignCoupons coupons;
     private final ChannelRates rates;
     private final QuietHoursPolicy quietHours;
@@ -58,14 +59,15 @@ public class Sends {
     private final Clock clock;
 
     public Sends(MessagingRepository repository, Messaging messaging, MiniProgramChannel miniProgram, SmsChannel sms, WecomChannel wecom,
-                 OfficialAccountChannel officialAccount, CampaignCoupons coupons, ChannelRates rates, QuietHoursPolicy quietHours, OutboxWriter outbox,
-                 PlatformTransactionManager transactions, Clock clock) {
+                 OfficialAccountChannel officialAccount, AppPushChannel appPush, CampaignCoupons coupons, ChannelRates rates, QuietHoursPolicy quietHours,
+                 OutboxWriter outbox, PlatformTransactionManager transactions, Clock clock) {
         this.repository = repository;
         this.messaging = messaging;
         this.miniProgram = miniProgram;
         this.sms = sms;
         this.wecom = wecom;
         this.officialAccount = officialAccount;
+        this.appPush = appPush;
         this.coupons = coupons;
         this.rates = rates;
         this.quietHours = quietHours;
@@ -140,13 +142,17 @@ public class Sends {
     private record Pass(Addresses addresses, List<String> words, QuietHours quiet, ContactPolicy policy) {
     }
 
-    /** The openids and phones of one pass's members, each asked of member-service once, for all of them, when first needed. */
+    /**
+     * The openids and phones of one pass's members, each asked of member-service once, for all of them, when first
+     * needed; likewise their push devices (registered here).
+     */
     private final class Addresses {
 
         private final List<Long> members;
         private Map<Long, String> openIds;
         private Map<Long, String> phones;
         private Map<Long, String> mpOpenIds;
+        private Map<Long, List<String>> devices;
 
         Addresses(List<Send> sends) {
             this.members = sends.stream().map(Send::memberId).distinct().toList();
@@ -169,6 +175,14 @@ public class Sends {
                 phones = sms.phones(members);
             }
             return phones.get(memberId);
+        }
+
+        /** The member's registered push devices (registration ids, newest first); empty when none. */
+        List<String> devices(long memberId) {
+            if (devices == null) {
+                devices = appPush.devices(members);
+            }
+            return devices.getOrDefault(memberId, List.of());
         }
     }
 
@@ -204,8 +218,7 @@ public class Sends {
         while (true) {
             String unreachable = unreachable(current, unsubscribed, pass.addresses(), pass.words());
             if (unreachable == null) {
-                Attempt attempt = attempt(current, current.channel() == Channel.WECOM ? null
-                        : pass.addresses().of(current.channel(), current.memberId()), now);
+                Attempt attempt = attempt(current, pass.addresses(), now);
                 if (!attempt.fallBack()) {
                     return attempt.outcome();
                 }
@@ -240,6 +253,9 @@ public class Sends {
             // guide-service knows the member's guide and WeCom contact: it answers NO_GUIDE / NO_CONTACT itself
             return null;
         }
+        if (send.channel() == Channel.APP_PUSH) {
+            return addresses.devices(send.memberId()).isEmpty() ? "NO_PUSH_DEVICE" : null;
+        }
         if (send.channel() != Channel.MINI_SUBSCRIBE && send.channel() != Channel.SMS && send.channel() != Channel.MP_TEMPLATE) {
             return "CHANNEL_NOT_AVAILABLE";
         }
@@ -271,7 +287,7 @@ public class Sends {
         }
     }
 
-    private Attempt attempt(Send send, String address, Instant now) {
+    private Attempt attempt(Send send, Addresses addresses, Instant now) {
         boolean quota = send.channel() == Channel.MINI_SUBSCRIBE;
         if (quota && !repository.consumeQuota(send.memberId(), send.templateId(), now)) {
             return Attempt.next("NO_QUOTA");
@@ -283,10 +299,11 @@ public class Sends {
             }
             rates.pace(send.channel());
             return switch (send.channel()) {
-                case SMS -> sms(send, address, now);
+                case SMS -> sms(send, addresses.of(Channel.SMS, send.memberId()), now);
                 case WECOM -> wecom(send, now);
-                case MP_TEMPLATE -> officialAccount(send, address, now);
-                default -> miniProgram(send, address, now);
+                case MP_TEMPLATE -> officialAccount(send, addresses.of(Channel.MP_TEMPLATE, send.memberId()), now);
+                case APP_PUSH -> appPush(send, addresses.devices(send.memberId()), now);
+                default -> miniProgram(send, addresses.of(Channel.MINI_SUBSCRIBE, send.memberId()), now);
             };
         } catch (RuntimeException e) {
             // a dependency (the access token, coupon-service) failed before anything went out: the quota goes back
@@ -356,6 +373,34 @@ public class Sends {
             case REJECTED -> Attempt.refused("WECHAT_" + result.errcode(), result.response());
             case UNKNOWN -> Attempt.done(finish(send, Send.Status.FAILED, "OUTCOME_UNKNOWN", null, result.response(), now));
             case UNAVAILABLE -> Attempt.done(retryOrFail(send, now, "WECHAT_UNAVAILABLE", result.response()));
+        };
+    }
+
+    /**
+     * A push to the member's devices: the title and alert of its fields, and the page it opens with the send's tracking
+     * token in the extras (the app reports the open as a click, like a mini-program page's {@code tp}). JPush's 1011
+     * (none of the devices is known to the app) and no account hand it to the next channel; a refused account fails it.
+     */
+    private Attempt appPush(Send send, List<String> devices, Instant now) {
+        String alert = send.data().get("alert");
+        if (alert == null || alert.isBlank()) {
+            return Attempt.refused("PUSH_NO_ALERT", null);
+        }
+        Map<String, String> extras = new LinkedHashMap<>();
+        extras.put("tp", send.trackingToken());
+        if (send.page() != null && !send.page().isBlank()) {
+            extras.put("page", Attribution.tracked(send.page(), send.trackingToken()));
+        }
+        AppPushChannel.Result result = appPush.send(devices, new AppPushChannel.Notification(send.data().get("title"), alert, extras),
+                (int) (send.id() % Integer.MAX_VALUE));
+        return switch (result.outcome()) {
+            case SENT -> Attempt.done(finish(send, Send.Status.SENT, null, result.msgId(), result.response(), now));
+            case NO_AUDIENCE -> Attempt.next("PUSH_NO_AUDIENCE");
+            case NOT_CONFIGURED -> Attempt.next("PUSH_NOT_CONFIGURED");
+            case AUTH_FAILED -> Attempt.done(finish(send, Send.Status.FAILED, "PUSH_AUTH_FAILED", null, result.response(), now));
+            case REJECTED -> Attempt.done(finish(send, Send.Status.FAILED, clip("PUSH_" + result.code()), null, result.response(), now));
+            case UNKNOWN -> Attempt.done(finish(send, Send.Status.FAILED, "OUTCOME_UNKNOWN", null, result.response(), now));
+            case UNAVAILABLE -> Attempt.done(retryOrFail(send, now, "PUSH_UNAVAILABLE", result.response()));
         };
     }
 
