@@ -26,7 +26,8 @@ class OpenApiContractIT {
             "/api/v1/member/token-refreshes", "/api/v1/member/session-revocations", "/api/v1/payment/quotes", "/api/v1/payment/notifications/",
             // WeCom callbacks: deduplicated by their content (WeCom sends no key)
             "/api/v1/guide/wecom/callbacks/",
-            // the mini-program's message push: applied once by WeChat's MsgId (WeChat sends no key)
+            // the mini-program's message push (applied once by WeChat's MsgId) and the official account's (its times only move forward):
+            // WeChat sends no key
             "/api/v1/touchpoint/wechat/messages/");
 
     private final Gateway gateway = new Gateway(RunningSuite.GATEWAY);

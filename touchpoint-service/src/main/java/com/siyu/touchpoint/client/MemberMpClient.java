@@ -17,4 +17,14 @@ public interface MemberMpClient {
 
     record OpenId(long memberId, String openId) {
     }
+
+    /** The member behind a follower (by openid, else unionid; the openid is then recorded on them); 404 (a RemoteRejection) when unknown. */
+    @PostMapping("/internal/members/mp-followers")
+    MemberRef follower(@RequestBody Follower follower);
+
+    record Follower(String appId, String openId, String unionId) {
+    }
+
+    record MemberRef(long id) {
+    }
 }

@@ -103,6 +103,11 @@ class WxJavaOfficialAccountChannel implements OfficialAccountChannel {
         return false;
     }
 
+    /** The client of the tenant in context, when it has an official account. */
+    Optional<WxMpService> service() {
+        return repository.mpAccount().map(this::service);
+    }
+
     /** The tenant's client, made again when its account changes. */
     private WxMpService service(MpAccount account) {
         long tenant = CallerContext.requireTenant();
