@@ -459,6 +459,58 @@ class CampaignIT {
     }
 
     @Test
+    void anOfficialAccountCustomerServiceMessageReachesOnlyFollowersInsideTheirWindow() throws Exception {
+        long base = ThreadLocalRandom.current().nextLong(10_000_000, 1_000_000_000);
+        List<FakeMemberService.Member> audience = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            audience.add(new FakeMemberService.Member(base + i, "会员" + i, "1360000000" + i, null));
+        }
+        members.segment(segment, audience);
+        members.mpFollowers.addAll(List.of(base, base + 1, base + 3));
+        Instant noon = LocalDate.now(SHANGHAI).plusDays(2).atTime(12, 0).atZone(SHANGHAI).toInstant();
+        // wrote to the account an hour before; 50 hours before (the window closed); member 3's window is open but WeChat says it is not
+        for (long[] f : new long[][] {{base, 3_600}, {base + 1, 50 * 3_600}, {base + 3, 600}}) {
+            jdbc.update("insert into tp_mp_follower (tenant_id, open_id, member_id, subscribed, last_interaction_at, updated_at) values (?, ?, ?, 1, ?, now())",
+                    tenant, "mp-" + f[0], f[0], Timestamp.from(noon.minusSeconds(f[1])));
+        }
+        ok(http.exchange("/admin/v1/touchpoint/official-account", HttpMethod.PUT, new HttpEntity<>(Map.of("appId", "wxmp0mall", "appSecret",
+                "mp-secret-" + tenant), Http.write(operator)), String.class));
+        wechat.stubFor(get(urlPathEqualTo("/cgi-bin/token")).willReturn(okJson("{\"access_token\":\"mp-token-" + tenant + "\",\"expires_in\":7200}")));
+        wechat.stubFor(post(urlPathEqualTo("/cgi-bin/message/custom/send")).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
+        wechat.stubFor(post(urlPathEqualTo("/cgi-bin/message/custom/send")).atPriority(1).withRequestBody(matchingJsonPath("$.touser",
+                equalTo("mp-" + (base + 3)))).willReturn(okJson("{\"errcode\":45015,\"errmsg\":\"response out of time limit\"}")));
+        assertRefused(Map.of("name", "客服", "segmentId", segment, "startAt", Instant.now().toString(), "arms", List.of(Map.of("name", "A", "weight", 1,
+                "channels", List.of(Map.of("channel", "MP_SERVICE", "templateId", "cs", "fields", Map.of("body", "{name}")))))), 400,
+                "arms[0].channels[0].fields");
+        Map<String, Object> chain = Map.of("name", "A", "weight", 1, "channels", List.of(
+                Map.of("channel", "MP_SERVICE", "templateId", "cs", "page", "pages/activity/index", "fields", Map.of("text", "{name}，您问的停车券到了",
+                        "link", "去领取")),
+                Map.of("channel", "SMS", "templateId", SMS_TEMPLATE, "fields", Map.of("name", "{name}"))));
+        long id = create(Map.of("name", "客服回访", "segmentId", segment, "startAt", Instant.now().toString(), "arms", List.of(chain)));
+        activate(id);
+        campaigns.advance(noon, 40);
+        drainOnce(noon);
+        Map<String, Object> sent = jdbc.queryForMap("select status, channel, tracking_token from tp_send where tenant_id = ? and member_id = ?", tenant, base);
+        assertThat(sent.get("status") + " " + sent.get("channel")).isEqualTo("SENT MP_SERVICE");
+        wechat.verify(1, postRequestedFor(urlPathEqualTo("/cgi-bin/message/custom/send")).withQueryParam("access_token", equalTo("mp-token-" + tenant))
+                .withRequestBody(matchingJsonPath("$.touser", equalTo("mp-" + base))).withRequestBody(matchingJsonPath("$.msgtype", equalTo("text")))
+                .withRequestBody(matchingJsonPath("$.text.content", equalTo("会员0，您问的停车券到了\n<a href=\"https://mp.weixin.qq.com/\""
+                        + " data-miniprogram-appid=\"wx-mall\" data-miniprogram-path=\"pages/activity/index?tp=" + sent.get("tracking_token") + "\">去领取</a>"))));
+        assertThat(jdbc.queryForObject("select concat(status, ' ', channel, ' ', tried) from tp_send where tenant_id = ? and member_id = ?", String.class,
+                tenant, base + 1)).isEqualTo("SENT SMS MP_SERVICE:MP_OUTSIDE_WINDOW");
+        assertThat(jdbc.queryForObject("select concat(status, ' ', channel, ' ', tried) from tp_send where tenant_id = ? and member_id = ?", String.class,
+                tenant, base + 2)).isEqualTo("SENT SMS MP_SERVICE:NO_MP_OPENID");
+        assertThat(jdbc.queryForObject("select concat(status, ' ', channel, ' ', tried) from tp_send where tenant_id = ? and member_id = ?", String.class,
+                tenant, base + 3)).isEqualTo("SENT SMS MP_SERVICE:MP_OUTSIDE_WINDOW");
+        // only the two inside their window were tried at WeChat
+        wechat.verify(2, postRequestedFor(urlPathEqualTo("/cgi-bin/message/custom/send")));
+    }
+
+    private static void ok(ResponseEntity<String> r) {
+        assertThat(r.getStatusCode().value()).as(r.getBody()).isEqualTo(200);
+    }
+
+    @Test
     void aBirthdayPresetMakesItsSegmentOnceAndRunsEveryDayAtItsTimeWhileBadTweaksAreRefused() throws Exception {
         JsonNode catalogue = read("/admin/v1/touchpoint/campaign-presets");
         assertThat(catalogue.findValuesAsText("kind")).containsExactly("BIRTHDAY", "DORMANT_WINBACK", "WEEKLY_OFFICIAL_ACCOUNT");

@@ -88,9 +88,14 @@ public class Campaigns {
             for (int i = 0; i < arm.channels().size(); i++) {
                 Campaign.Content content = arm.channels().get(i);
                 String field = "arms[" + a + "].channels[" + i + "]";
-                if (!Set.of(Channel.MINI_SUBSCRIBE, Channel.MP_TEMPLATE, Channel.SMS, Channel.WECOM, Channel.APP_PUSH).contains(content.channel())) {
+                if (!Set.of(Channel.MINI_SUBSCRIBE, Channel.MP_TEMPLATE, Channel.MP_SERVICE, Channel.SMS, Channel.WECOM, Channel.APP_PUSH)
+                        .contains(content.channel())) {
                     throw invalid(field + ".channel", "is " + content.channel()
-                            + "; campaigns send through MINI_SUBSCRIBE, MP_TEMPLATE, WECOM, SMS and APP_PUSH");
+                            + "; campaigns send through MINI_SUBSCRIBE, MP_TEMPLATE, MP_SERVICE, WECOM, SMS and APP_PUSH");
+                }
+                if (content.channel() == Channel.MP_SERVICE && (!content.fields().containsKey("text")
+                        || !Set.of("text", "link").containsAll(content.fields().keySet()))) {
+                    throw invalid(field + ".fields", "of MP_SERVICE are text and an optional link (the title of the link to the page)");
                 }
                 if (content.channel() == Channel.APP_PUSH && (!content.fields().containsKey("alert")
                         || !Set.of("alert", "title").containsAll(content.fields().keySet()))) {

@@ -3,6 +3,8 @@ package com.siyu.touchpoint.messaging.domain;
 import com.siyu.common.context.Caller;
 import com.siyu.common.context.CallerContext;
 import com.siyu.common.outbox.OutboxWriter;
+import com.siyu.touchpoint.follower.domain.Follower;
+import com.siyu.touchpoint.follower.domain.FollowerRepository;
 import com.siyu.touchpoint.quiethours.domain.QuietHours;
 import com.siyu.touchpoint.quiethours.domain.QuietHoursPolicy;
 import java.time.Clock;
@@ -17,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +54,7 @@ public class Sends {
     private final WecomChannel wecom;
     private final OfficialAccountChannel officialAccount;
     private final AppPushChannel appPush;
+    private final FollowerRepository followers;
     private final CampaignCoupons coupons;
     private final ChannelRates rates;
     private final QuietHoursPolicy quietHours;
@@ -59,8 +63,8 @@ public class Sends {
     private final Clock clock;
 
     public Sends(MessagingRepository repository, Messaging messaging, MiniProgramChannel miniProgram, SmsChannel sms, WecomChannel wecom,
-                 OfficialAccountChannel officialAccount, AppPushChannel appPush, CampaignCoupons coupons, ChannelRates rates, QuietHoursPolicy quietHours,
-                 OutboxWriter outbox, PlatformTransactionManager transactions, Clock clock) {
+                 OfficialAccountChannel officialAccount, AppPushChannel appPush, FollowerRepository followers, CampaignCoupons coupons, ChannelRates rates,
+                 QuietHoursPolicy quietHours, OutboxWriter outbox, PlatformTransactionManager transactions, Clock clock) {
         this.repository = repository;
         this.messaging = messaging;
         this.miniProgram = miniProgram;
@@ -68,6 +72,7 @@ public class Sends {
         this.wecom = wecom;
         this.officialAccount = officialAccount;
         this.appPush = appPush;
+        this.followers = followers;
         this.coupons = coupons;
         this.rates = rates;
         this.quietHours = quietHours;
@@ -153,6 +158,7 @@ public class Sends {
         private Map<Long, String> phones;
         private Map<Long, String> mpOpenIds;
         private Map<Long, List<String>> devices;
+        private Map<String, Follower> mpFollowers;
 
         Addresses(List<Send> sends) {
             this.members = sends.stream().map(Send::memberId).distinct().toList();
@@ -165,7 +171,7 @@ public class Sends {
                 }
                 return openIds.get(memberId);
             }
-            if (channel == Channel.MP_TEMPLATE) {
+            if (channel == Channel.MP_TEMPLATE || channel == Channel.MP_SERVICE) {
                 if (mpOpenIds == null) {
                     mpOpenIds = officialAccount.openIds(members);
                 }
@@ -175,6 +181,19 @@ public class Sends {
                 phones = sms.phones(members);
             }
             return phones.get(memberId);
+        }
+
+        /** Whether the official account may still write to the member (inside WeChat's 48 h window after their last interaction). */
+        boolean inServiceWindow(long memberId, Instant now) {
+            String openId = of(Channel.MP_SERVICE, memberId);
+            if (openId == null) {
+                return false;
+            }
+            if (mpFollowers == null) {
+                mpFollowers = followers.followers(mpOpenIds.values().stream().distinct().toList());
+            }
+            Follower follower = mpFollowers.get(openId);
+            return follower != null && follower.inWindow(now);
         }
 
         /** The member's registered push devices (registration ids, newest first); empty when none. */
@@ -216,7 +235,7 @@ public class Sends {
         Send current = send;
         List<Send.Content> remaining = send.extras().fallbacks();
         while (true) {
-            String unreachable = unreachable(current, unsubscribed, pass.addresses(), pass.words());
+            String unreachable = unreachable(current, unsubscribed, pass.addresses(), pass.words(), now);
             if (unreachable == null) {
                 Attempt attempt = attempt(current, pass.addresses(), now);
                 if (!attempt.fallBack()) {
@@ -242,7 +261,7 @@ public class Sends {
     }
 
     /** Why the send's channel cannot reach the member before anything is taken (unsubscribed, no address, sensitive content), or null. */
-    private String unreachable(Send send, List<Channel> unsubscribed, Addresses addresses, List<String> words) {
+    private String unreachable(Send send, List<Channel> unsubscribed, Addresses addresses, List<String> words, Instant now) {
         if (unsubscribed.contains(send.channel())) {
             return "UNSUBSCRIBED";
         }
@@ -256,15 +275,18 @@ public class Sends {
         if (send.channel() == Channel.APP_PUSH) {
             return addresses.devices(send.memberId()).isEmpty() ? "NO_PUSH_DEVICE" : null;
         }
-        if (send.channel() != Channel.MINI_SUBSCRIBE && send.channel() != Channel.SMS && send.channel() != Channel.MP_TEMPLATE) {
+        if (!Set.of(Channel.MINI_SUBSCRIBE, Channel.SMS, Channel.MP_TEMPLATE, Channel.MP_SERVICE).contains(send.channel())) {
             return "CHANNEL_NOT_AVAILABLE";
         }
         if (addresses.of(send.channel(), send.memberId()) == null) {
             return switch (send.channel()) {
                 case SMS -> "NO_PHONE";
-                case MP_TEMPLATE -> "NO_MP_OPENID";
+                case MP_TEMPLATE, MP_SERVICE -> "NO_MP_OPENID";
                 default -> "NO_OPENID";
             };
+        }
+        if (send.channel() == Channel.MP_SERVICE && !addresses.inServiceWindow(send.memberId(), now)) {
+            return "MP_OUTSIDE_WINDOW";
         }
         return null;
     }
@@ -302,6 +324,7 @@ public class Sends {
                 case SMS -> sms(send, addresses.of(Channel.SMS, send.memberId()), now);
                 case WECOM -> wecom(send, now);
                 case MP_TEMPLATE -> officialAccount(send, addresses.of(Channel.MP_TEMPLATE, send.memberId()), now);
+                case MP_SERVICE -> officialService(send, addresses.of(Channel.MP_SERVICE, send.memberId()), now);
                 case APP_PUSH -> appPush(send, addresses.devices(send.memberId()), now);
                 default -> miniProgram(send, addresses.of(Channel.MINI_SUBSCRIBE, send.memberId()), now);
             };
@@ -369,6 +392,26 @@ public class Sends {
         return switch (result.outcome()) {
             case SENT -> Attempt.done(finish(send, Send.Status.SENT, null, result.msgId(), result.response(), now));
             case NOT_FOLLOWING -> Attempt.next("MP_NOT_FOLLOWING");
+            // template messages have no window: WeChat does not answer this for them
+            case NOT_CONFIGURED, OUTSIDE_WINDOW -> Attempt.next("MP_NOT_CONFIGURED");
+            case REJECTED -> Attempt.refused("WECHAT_" + result.errcode(), result.response());
+            case UNKNOWN -> Attempt.done(finish(send, Send.Status.FAILED, "OUTCOME_UNKNOWN", null, result.response(), now));
+            case UNAVAILABLE -> Attempt.done(retryOrFail(send, now, "WECHAT_UNAVAILABLE", result.response()));
+        };
+    }
+
+    /**
+     * A customer-service message of the official account (only inside the follower's 48 h window): the text, and a link
+     * opening the mini-program page with the send's tracking token when the send names a page. WeChat's 45015 (the
+     * window closed meanwhile) and 43004 (unfollowed) hand it to the next channel.
+     */
+    private Attempt officialService(Send send, String openId, Instant now) {
+        OfficialAccountChannel.Result result = officialAccount.sendService(openId, send.data().get("text"), send.data().get("link"),
+                send.page() == null || send.page().isBlank() ? null : Attribution.tracked(send.page(), send.trackingToken()));
+        return switch (result.outcome()) {
+            case SENT -> Attempt.done(finish(send, Send.Status.SENT, null, result.msgId(), result.response(), now));
+            case NOT_FOLLOWING -> Attempt.next("MP_NOT_FOLLOWING");
+            case OUTSIDE_WINDOW -> Attempt.next("MP_OUTSIDE_WINDOW");
             case NOT_CONFIGURED -> Attempt.next("MP_NOT_CONFIGURED");
             case REJECTED -> Attempt.refused("WECHAT_" + result.errcode(), result.response());
             case UNKNOWN -> Attempt.done(finish(send, Send.Status.FAILED, "OUTCOME_UNKNOWN", null, result.response(), now));

@@ -16,6 +16,7 @@ import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.common.error.WxRuntimeException;
 import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.api.impl.WxMpServiceImpl;
+import me.chanjar.weixin.mp.bean.kefu.WxMpKefuMessage;
 import me.chanjar.weixin.mp.bean.template.WxMpTemplateData;
 import me.chanjar.weixin.mp.bean.template.WxMpTemplateMessage;
 import me.chanjar.weixin.mp.config.WxMpHostConfig;
@@ -41,14 +42,17 @@ class WxJavaOfficialAccountChannel implements OfficialAccountChannel {
     private final MemberMpClient members;
     private final WxJavaMiniProgramChannel miniProgram;
     private final String apiHost;
+    private final String fallbackUrl;
     private final Map<Long, WxMpService> services = new ConcurrentHashMap<>();
 
     WxJavaOfficialAccountChannel(MessagingRepository repository, MemberMpClient members, WxJavaMiniProgramChannel miniProgram,
-                                 @Value("${siyu.wechat.api-host:https://api.weixin.qq.com}") String apiHost) {
+                                 @Value("${siyu.wechat.api-host:https://api.weixin.qq.com}") String apiHost,
+                                 @Value("${siyu.touchpoint.mp-service-link-fallback:https://mp.weixin.qq.com/}") String fallbackUrl) {
         this.repository = repository;
         this.members = members;
         this.miniProgram = miniProgram;
         this.apiHost = apiHost;
+        this.fallbackUrl = fallbackUrl;
     }
 
     @Override
@@ -91,6 +95,40 @@ class WxJavaOfficialAccountChannel implements OfficialAccountChannel {
         } catch (WxRuntimeException e) {
             return new Result(neverSent(e) ? Outcome.UNAVAILABLE : Outcome.UNKNOWN, null, -1, e.getClass().getSimpleName());
         }
+    }
+
+    /** Past WeChat's 48 h window (45015), or its count of customer-service messages in it (45047). */
+    private static final Set<Integer> OUTSIDE_WINDOW = Set.of(45015, 45047);
+
+    @Override
+    public Result sendService(String openId, String text, String linkText, String page) {
+        Optional<MpAccount> account = repository.mpAccount();
+        if (account.isEmpty()) {
+            return new Result(Outcome.NOT_CONFIGURED, null, 0, null);
+        }
+        StringBuilder content = new StringBuilder(text == null ? "" : text);
+        if (page != null) {
+            // WeChat's mini-program link in a customer-service text; the href is for clients that cannot open mini-programs
+            content.append("\n<a href=\"").append(fallbackUrl).append("\" data-miniprogram-appid=\"").append(miniProgram.appId())
+                    .append("\" data-miniprogram-path=\"").append(escape(page)).append("\">")
+                    .append(escape(linkText == null || linkText.isBlank() ? "查看详情" : linkText)).append("</a>");
+        }
+        try {
+            service(account.get()).getKefuService().sendKefuMessage(WxMpKefuMessage.TEXT().toUser(openId).content(content.toString()).build());
+            return new Result(Outcome.SENT, null, 0, null);
+        } catch (WxErrorException e) {
+            int code = e.getError() == null ? -1 : e.getError().getErrorCode();
+            String answer = e.getError() == null ? null : e.getError().getJson();
+            Outcome outcome = RETRYABLE.contains(code) ? Outcome.UNAVAILABLE : NOT_FOLLOWING.contains(code) ? Outcome.NOT_FOLLOWING
+                    : OUTSIDE_WINDOW.contains(code) ? Outcome.OUTSIDE_WINDOW : Outcome.REJECTED;
+            return new Result(outcome, null, code, answer);
+        } catch (WxRuntimeException e) {
+            return new Result(neverSent(e) ? Outcome.UNAVAILABLE : Outcome.UNKNOWN, null, -1, e.getClass().getSimpleName());
+        }
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     private static boolean neverSent(Throwable e) {
