@@ -105,6 +105,8 @@ class CampaignIT {
     Sends sends;
     @Autowired
     Campaigns campaigns;
+    @Autowired
+    com.siyu.common.inbox.Inbox inbox;
 
     long tenant;
     HttpHeaders operator;
@@ -339,6 +341,19 @@ class CampaignIT {
         assertThat(arm.path("couponsGranted").asLong()).isEqualTo(5);
         assertThat(arm.path("skippedBy").path("COUPON_UNAVAILABLE").asLong()).isEqualTo(1);
         assertThat(arm.path("deferredBy").path("DAILY_CAP").asLong()).isEqualTo(1);
+        // member 0 pays with the campaign's coupon: what it took off, and the mall's part, are the campaign's cost (once)
+        Map<String, Object> paid = Map.of("paymentNo", "CP" + base, "memberId", base, "grossFen", 30_000, "discountFen", 2_000,
+                "paidAt", Instant.now().toString(), "orders", List.of(), "coupons", List.of(Map.of("couponId", 555, "amountFen", 2_000, "platformFen", 1_500)));
+        for (int delivery = 0; delivery < 2; delivery++) {
+            String eventId = java.util.UUID.randomUUID().toString();
+            inbox.process(new com.siyu.common.inbox.ReceivedEvent(eventId, tenant, "payment-service.PaymentSucceeded", json.valueToTree(Map.of("eventId",
+                    eventId, "type", "PaymentSucceeded", "tenantId", tenant, "data", paid)), 1));
+        }
+        JsonNode report = read("/admin/v1/touchpoint/campaigns/" + id + "/report");
+        assertThat(report.path("arms").get(0).path("couponsUsed").asLong()).isEqualTo(1);
+        assertThat(report.path("arms").get(0).path("couponDiscountFen").asLong()).isEqualTo(2_000);
+        assertThat(report.path("couponMallFen").asLong()).isEqualTo(1_500);
+        assertThat(report.path("gmvPerMallFen").asDouble()).isEqualTo(report.path("attributedFen").asLong() / 1_500.0, org.assertj.core.data.Offset.offset(0.01));
 
         // a second campaign cancelled after its sends were made: they are skipped, none goes out
         long second = create(with(good, "name", "第二波"));
@@ -400,6 +415,14 @@ class CampaignIT {
         drainOnce(noon.plus(java.time.Duration.ofMinutes(5)));
         assertThat(jdbc.queryForObject("select concat(status, ' ', channel, ' ', channel_msg_id) from tp_send where tenant_id = ? and member_id = ?",
                 String.class, tenant, base + 3)).isEqualTo("SENT WECOM msgW3");
+        // the guide they went through is kept: the dashboard's top guides
+        assertThat(jdbc.queryForList("select guide_id from tp_send where tenant_id = ? and channel = 'WECOM' and status = 'SENT'", Long.class, tenant))
+                .containsExactly(8L, 8L);
+        LocalDate sendDay = LocalDate.ofInstant(noon, SHANGHAI);
+        JsonNode top = read("/admin/v1/touchpoint/dashboard?from=" + sendDay + "&to=" + sendDay).path("topGuides");
+        assertThat(top).hasSize(1);
+        assertThat(top.get(0).path("guideId").asLong()).isEqualTo(8);
+        assertThat(top.get(0).path("sent").asLong()).isEqualTo(2);
         // each WeCom call carried the send's own key and the filled text
         for (com.github.tomakehurst.wiremock.verification.LoggedRequest call : guideService.findAll(postRequestedFor(urlEqualTo(
                 "/internal/guide/wecom/messages")))) {

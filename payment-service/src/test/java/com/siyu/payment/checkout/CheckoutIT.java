@@ -322,6 +322,8 @@ class CheckoutIT extends CashierApi {
         assertThat(event.path("data").path("paymentNo").asText()).isEqualTo(no);
         assertThat(event.path("data").path("cashFen").asLong()).isEqualTo(cash);
         assertThat(event.path("data").path("attribution").asText()).isEqualTo(shareToken);
+        // the coupon used and what it took off, the mall's part of it (touchpoint's campaign return)
+        assertThat(event.path("data").path("coupons").toString()).isEqualTo("[{\"couponId\":501,\"amountFen\":1000,\"platformFen\":750}]");
     }
 
     @Test

@@ -101,7 +101,7 @@ public class PaymentTransactions {
         }
         outbox.append("PaymentSucceeded", new PaymentSucceeded(payment.paymentNo(), payment.memberId(), paid.transactionId(),
                 payment.grossFen(), payment.discountFen(), payment.pointsUsed(), payment.cashFen(), paid.paidAt(), payment.orders(),
-                payment.attribution()));
+                payment.attribution(), PaymentSucceeded.couponsOf(payment.lines())));
         return true;
     }
 

@@ -155,6 +155,9 @@ class JdbcCampaignRepository implements CampaignRepository {
         long clicked;
         long converted;
         long attributedFen;
+        long couponsUsed;
+        long couponDiscountFen;
+        long couponMallFen;
         final Map<String, Long> sentBy = new TreeMap<>();
         final Map<String, Long> skippedBy = new TreeMap<>();
         final Map<String, Long> failedBy = new TreeMap<>();
@@ -194,9 +197,16 @@ class JdbcCampaignRepository implements CampaignRepository {
                     t.converted += rs.getLong(2);
                     t.attributedFen += rs.getLong(3);
                 }, tenant(), id);
+        jdbc.query("select arm, count(*), sum(coupon_used_fen), sum(coupon_mall_fen) from tp_send where tenant_id = ? and campaign_id = ?"
+                + " and coupon_payment_no is not null group by arm", rs -> {
+                    Tally t = arms.computeIfAbsent(rs.getString(1), a -> new Tally());
+                    t.couponsUsed += rs.getLong(2);
+                    t.couponDiscountFen += rs.getLong(3);
+                    t.couponMallFen += rs.getLong(4);
+                }, tenant(), id);
         List<CampaignReport.Arm> out = new ArrayList<>();
         arms.forEach((arm, t) -> out.add(new CampaignReport.Arm(arm, t.sends, t.queued, t.sent, t.sentBy, t.skippedBy, t.failedBy, t.deferredBy,
-                t.fellBack, t.coupons, t.clicked, t.converted, t.attributedFen)));
+                t.fellBack, t.coupons, t.clicked, t.converted, t.attributedFen, t.couponsUsed, t.couponDiscountFen, t.couponMallFen)));
         return out;
     }
 

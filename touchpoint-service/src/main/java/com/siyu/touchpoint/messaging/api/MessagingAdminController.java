@@ -44,7 +44,8 @@ class MessagingAdminController {
 
     /** The dashboard and the private domain's share of all GMV (the cashier's payments plus the stores' reported POS sales). */
     record DashboardResponse(java.time.LocalDate from, java.time.LocalDate to, List<com.siyu.touchpoint.messaging.domain.AttributionRepository.Figures> rows,
-                             long sent, long clicked, long converted, long attributedFen, com.siyu.touchpoint.sales.domain.StoreSales.Share gmv) {
+                             long sent, long clicked, long converted, long attributedFen, com.siyu.touchpoint.sales.domain.StoreSales.Share gmv,
+                             List<com.siyu.touchpoint.messaging.domain.AttributionRepository.GuideFigures> topGuides) {
     }
 
     /**
@@ -64,7 +65,7 @@ class MessagingAdminController {
         }
         com.siyu.touchpoint.messaging.domain.Attribution.Dashboard messages = attribution.dashboard(from, to);
         return new DashboardResponse(from, to, messages.rows(), messages.sent(), messages.clicked(), messages.converted(), messages.attributedFen(),
-                sales.share(from, to, messages.attributedFen()));
+                sales.share(from, to, messages.attributedFen()), messages.topGuides());
     }
 
     /** attributionHours: how long after a click a payment is credited to the message (default 72). */

@@ -60,6 +60,13 @@ class PaymentEventsConsumer implements EventConsumer {
         // the same delivery (one inbox transaction): the credit of an earlier message, then this payment's thank-you
         attribution.paid(data.path("memberId").asLong(), data.path("paymentNo").asText(), data.path("grossFen").asLong(), paidAt);
         sends.paid(data.path("memberId").asLong(), data.path("paymentNo").asText(), paid, paidAt);
+        for (JsonNode coupon : data.path("coupons")) {
+            if (!coupon.path("couponId").canConvertToLong() || !coupon.path("amountFen").canConvertToLong() || !coupon.path("platformFen").canConvertToLong()) {
+                throw new MalformedEvent("PaymentSucceeded " + event.messageId() + " has a coupon without couponId, amountFen or platformFen");
+            }
+            attribution.couponUsed(data.path("memberId").asLong(), coupon.path("couponId").asLong(), coupon.path("amountFen").asLong(), coupon.path("platformFen").asLong(),
+                    data.path("paymentNo").asText());
+        }
         java.util.List<com.siyu.touchpoint.sales.domain.StoreSales.Order> orders = new java.util.ArrayList<>();
         for (JsonNode order : data.path("orders")) {
             if (!order.path("storeId").canConvertToLong() || !order.path("grossFen").canConvertToLong()) {

@@ -72,19 +72,26 @@ public class Attribution {
         return repository.convert(paymentNo, memberId, clicked.get(0), clicked.get(clicked.size() - 1), grossFen, paidAt);
     }
 
+    /** A coupon used in a payment: if a campaign granted it, what it cost is that campaign's (once: the first payment that used it). */
+    public void couponUsed(long memberId, long couponId, long discountFen, long mallFen, String paymentNo) {
+        repository.couponUsed(memberId, couponId, discountFen, mallFen, paymentNo);
+    }
+
     /** PaymentRefunded: the refund's amount comes off its payment's credit. */
     public boolean refunded(String refundNo, String paymentNo, long grossFen) {
         return repository.refund(refundNo, paymentNo, grossFen, clock.instant());
     }
 
     public record Dashboard(java.time.LocalDate from, java.time.LocalDate to, List<AttributionRepository.Figures> rows, long sent, long clicked, long converted,
-                            long attributedFen) {
+                            long attributedFen, List<AttributionRepository.GuideFigures> topGuides) {
     }
 
     public Dashboard dashboard(java.time.LocalDate from, java.time.LocalDate to) {
         List<AttributionRepository.Figures> rows = repository.dashboard(from, to);
         return new Dashboard(from, to, rows, rows.stream().mapToLong(AttributionRepository.Figures::sent).sum(),
                 rows.stream().mapToLong(AttributionRepository.Figures::clicked).sum(), rows.stream().mapToLong(AttributionRepository.Figures::converted).sum(),
-                rows.stream().mapToLong(AttributionRepository.Figures::attributedFen).sum());
+                rows.stream().mapToLong(AttributionRepository.Figures::attributedFen).sum(), repository.topGuides(from, to, TOP_GUIDES));
     }
+
+    static final int TOP_GUIDES = 10;
 }

@@ -7,6 +7,16 @@ import java.util.Optional;
 /** Clicks, conversions and their refunds of the tenant in context (infra). */
 public interface AttributionRepository {
 
+    /** The send that granted the coupon (if any) records what it took off and the mall's part, once. */
+    void couponUsed(long memberId, long couponId, long discountFen, long mallFen, String paymentNo);
+
+    /** A guide's WeCom messages sent in the days: how many, the payments credited to them and their GMV (paid minus refunded). */
+    record GuideFigures(long guideId, long sent, long converted, long attributedFen) {
+    }
+
+    /** The guides whose messages brought the most GMV in the mall's days from..to. */
+    List<GuideFigures> topGuides(java.time.LocalDate from, java.time.LocalDate to, int limit);
+
     Optional<Send> sendByToken(String trackingToken);
 
     void click(long sendId, long memberId, Instant at);

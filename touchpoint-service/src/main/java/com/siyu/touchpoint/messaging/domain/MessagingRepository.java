@@ -98,6 +98,9 @@ public interface MessagingRepository {
     /** SENDING → SENT, SKIPPED or FAILED. */
     void finish(long id, Send.Status status, String reason, String msgId, String response, Instant now);
 
+    /** The guide a WeCom message went through (for the dashboard's top guides). */
+    void sentByGuide(long id, long guideId);
+
     /** SENDING for longer than {@code before} (the dispatcher died mid-send): FAILED OUTCOME_UNKNOWN, never sent again. */
     int abandonStuck(Instant before, Instant now);
 

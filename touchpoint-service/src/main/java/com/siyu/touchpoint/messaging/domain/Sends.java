@@ -499,6 +499,9 @@ public class Sends {
     private Outcome finish(Send send, Send.Status status, String reason, String msgId, String response, Instant now, Long guideId) {
         tx.executeWithoutResult(t -> {
             repository.finish(send.id(), status, reason, msgId, response, now);
+            if (guideId != null && status == Send.Status.SENT) {
+                repository.sentByGuide(send.id(), guideId);
+            }
             if (status == Send.Status.SENT) {
                 Map<String, Object> event = new LinkedHashMap<>();
                 event.put("sendId", send.id());

@@ -23,6 +23,22 @@ class JdbcAttributionRepository implements AttributionRepository {
     }
 
     @Override
+    public void couponUsed(long memberId, long couponId, long discountFen, long mallFen, String paymentNo) {
+        jdbc.update("update tp_send set coupon_used_fen = ?, coupon_mall_fen = ?, coupon_payment_no = ? where tenant_id = ? and coupon_id = ?"
+                + " and member_id = ? and coupon_payment_no is null", discountFen, mallFen, paymentNo, CallerContext.requireTenant(), couponId, memberId);
+    }
+
+    @Override
+    public List<GuideFigures> topGuides(java.time.LocalDate from, java.time.LocalDate to, int limit) {
+        // the few sends that went through a guide, from ix_send_guide; their credited payments by primary key
+        return jdbc.query("select s.guide_id, count(*), count(c.payment_no), coalesce(sum(c.gross_fen - c.refunded_fen), 0) from tp_send s"
+                + " left join tp_conversion c on c.tenant_id = s.tenant_id and c.last_send_id = s.id"
+                + " where s.tenant_id = ? and s.guide_id is not null and s.day >= ? and s.day <= ? and s.status = 'SENT'"
+                + " group by s.guide_id order by 4 desc, 3 desc, 1 limit ?", (rs, n) -> new GuideFigures(rs.getLong(1), rs.getLong(2), rs.getLong(3),
+                rs.getLong(4)), CallerContext.requireTenant(), from, to, limit);
+    }
+
+    @Override
     public Optional<Send> sendByToken(String trackingToken) {
         return sends.byToken(trackingToken);
     }

@@ -332,6 +332,11 @@ class JdbcMessagingRepository implements MessagingRepository {
     }
 
     @Override
+    public void sentByGuide(long id, long guideId) {
+        jdbc.update("update tp_send set guide_id = ? where tenant_id = ? and id = ?", guideId, tenant(), id);
+    }
+
+    @Override
     public int abandonStuck(Instant before, Instant now) {
         // every tenant's: whether WeChat got the message is unknown, so it is never sent again
         return jdbc.update("update tp_send set status = 'FAILED', reason = 'OUTCOME_UNKNOWN' where status = 'SENDING' and claimed_at < ?",
