@@ -365,6 +365,10 @@ class SubscriptionMessageIT {
         assertThat(gmv.path("privateDomainFen").asLong()).isEqualTo(20_000);
         assertThat(gmv.path("privateShareBasisPoints").asLong()).isEqualTo(2_500);
         assertThat(gmv.path("stores").get(0).path("storeId").asLong()).isEqualTo(7);
+        // per store: the credited payment's order at store 7, less its refund, beside that store's GMV
+        assertThat(gmv.path("stores").get(0).path("allFen").asLong()).isEqualTo(80_000);
+        assertThat(gmv.path("stores").get(0).path("privateDomainFen").asLong()).isEqualTo(20_000);
+        assertThat(gmv.path("stores").get(0).path("privateShareBasisPoints").asLong()).isEqualTo(2_500);
         assertThat(a2).isAfterOrEqualTo(today);
         assertThat(read(http.exchange("/admin/v1/touchpoint/dashboard?from=" + today + "&to=" + today, HttpMethod.GET,
                 new HttpEntity<>(Http.staff(tenant + 1, 2, "OPERATOR")), String.class)).path("rows")).isEmpty();

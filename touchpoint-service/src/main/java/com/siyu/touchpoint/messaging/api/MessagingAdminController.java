@@ -65,7 +65,7 @@ class MessagingAdminController {
         }
         com.siyu.touchpoint.messaging.domain.Attribution.Dashboard messages = attribution.dashboard(from, to);
         return new DashboardResponse(from, to, messages.rows(), messages.sent(), messages.clicked(), messages.converted(), messages.attributedFen(),
-                sales.share(from, to, messages.attributedFen()), messages.topGuides());
+                sales.share(from, to, messages.attributedFen(), attribution.attributedByStore(from, to)), messages.topGuides());
     }
 
     /** attributionHours: how long after a click a payment is credited to the message (default 72). */

@@ -42,7 +42,8 @@ class PaymentEventsConsumer implements EventConsumer {
             if (!data.path("refundNo").isTextual() || !data.path("paymentNo").isTextual() || !data.path("grossFen").canConvertToLong()) {
                 throw new MalformedEvent("PaymentRefunded " + event.messageId() + " has no refundNo, paymentNo or grossFen");
             }
-            attribution.refunded(data.path("refundNo").asText(), data.path("paymentNo").asText(), data.path("grossFen").asLong());
+            attribution.refunded(data.path("refundNo").asText(), data.path("paymentNo").asText(), data.path("grossFen").asLong(),
+                    data.path("storeId").canConvertToLong() ? data.path("storeId").asLong() : null);
             // a return work order's refund that was still processing when it was approved
             workOrders.refunded(data.path("refundNo").asText(), data.path("grossFen").asLong());
             if (data.path("storeId").canConvertToLong()) {
@@ -57,8 +58,17 @@ class PaymentEventsConsumer implements EventConsumer {
         }
         Instant paidAt = parse(data.path("paidAt").asText(), event);
         long paid = Math.max(0, data.path("grossFen").asLong() - data.path("discountFen").asLong());
+        java.util.List<com.siyu.touchpoint.sales.domain.StoreSales.Order> orders = new java.util.ArrayList<>();
+        for (JsonNode order : data.path("orders")) {
+            if (!order.path("storeId").canConvertToLong() || !order.path("grossFen").canConvertToLong()) {
+                throw new MalformedEvent("PaymentSucceeded " + event.messageId() + " has an order without storeId or grossFen");
+            }
+            orders.add(new com.siyu.touchpoint.sales.domain.StoreSales.Order(order.path("storeId").asLong(), order.path("grossFen").asLong()));
+        }
+        java.util.Map<Long, Long> grossByStore = new java.util.TreeMap<>();
+        orders.forEach(o -> grossByStore.merge(o.storeId(), o.grossFen(), Long::sum));
         // the same delivery (one inbox transaction): the credit of an earlier message, then this payment's thank-you
-        attribution.paid(data.path("memberId").asLong(), data.path("paymentNo").asText(), data.path("grossFen").asLong(), paidAt);
+        attribution.paid(data.path("memberId").asLong(), data.path("paymentNo").asText(), data.path("grossFen").asLong(), paidAt, grossByStore);
         sends.paid(data.path("memberId").asLong(), data.path("paymentNo").asText(), paid, paidAt);
         for (JsonNode coupon : data.path("coupons")) {
             if (!coupon.path("couponId").canConvertToLong() || !coupon.path("amountFen").canConvertToLong() || !coupon.path("platformFen").canConvertToLong()) {
@@ -66,13 +76,6 @@ class PaymentEventsConsumer implements EventConsumer {
             }
             attribution.couponUsed(data.path("memberId").asLong(), coupon.path("couponId").asLong(), coupon.path("amountFen").asLong(), coupon.path("platformFen").asLong(),
                     data.path("paymentNo").asText());
-        }
-        java.util.List<com.siyu.touchpoint.sales.domain.StoreSales.Order> orders = new java.util.ArrayList<>();
-        for (JsonNode order : data.path("orders")) {
-            if (!order.path("storeId").canConvertToLong() || !order.path("grossFen").canConvertToLong()) {
-                throw new MalformedEvent("PaymentSucceeded " + event.messageId() + " has an order without storeId or grossFen");
-            }
-            orders.add(new com.siyu.touchpoint.sales.domain.StoreSales.Order(order.path("storeId").asLong(), order.path("grossFen").asLong()));
         }
         sales.paid(data.path("paymentNo").asText(), paidAt, orders);
     }

@@ -25,12 +25,15 @@ public class Attribution {
     private final AttributionRepository repository;
     private final Messaging messaging;
     private final OutboxWriter outbox;
+    private final com.siyu.touchpoint.quiethours.domain.QuietHoursPolicy quietHours;
     private final Clock clock;
 
-    public Attribution(AttributionRepository repository, Messaging messaging, OutboxWriter outbox, Clock clock) {
+    public Attribution(AttributionRepository repository, Messaging messaging, OutboxWriter outbox,
+                       com.siyu.touchpoint.quiethours.domain.QuietHoursPolicy quietHours, Clock clock) {
         this.repository = repository;
         this.messaging = messaging;
         this.outbox = outbox;
+        this.quietHours = quietHours;
         this.clock = clock;
     }
 
@@ -62,14 +65,18 @@ public class Attribution {
         return new Click(send.id(), send.preset(), now);
     }
 
-    /** PaymentSucceeded (in the inbox's transaction): credited to the member's last click within the window, if any. */
-    public boolean paid(long memberId, String paymentNo, long grossFen, Instant paidAt) {
+    /**
+     * PaymentSucceeded (in the inbox's transaction): credited to the member's last click within the window, if any,
+     * with its gross per store ({@code grossByStore}, its shop orders') on the mall day it was paid.
+     */
+    public boolean paid(long memberId, String paymentNo, long grossFen, Instant paidAt, java.util.Map<Long, Long> grossByStore) {
         Duration window = Duration.ofHours(messaging.policy().attributionHours());
         List<Long> clicked = repository.clickedSends(memberId, paidAt.minus(window), paidAt);
         if (clicked.isEmpty()) {
             return false;
         }
-        return repository.convert(paymentNo, memberId, clicked.get(0), clicked.get(clicked.size() - 1), grossFen, paidAt);
+        return repository.convert(paymentNo, memberId, clicked.get(0), clicked.get(clicked.size() - 1), grossFen, paidAt, grossByStore,
+                java.time.LocalDate.ofInstant(paidAt, quietHours.current().zone()));
     }
 
     /** A coupon used in a payment: if a campaign granted it, what it cost is that campaign's (once: the first payment that used it). */
@@ -78,8 +85,14 @@ public class Attribution {
     }
 
     /** PaymentRefunded: the refund's amount comes off its payment's credit. */
-    public boolean refunded(String refundNo, String paymentNo, long grossFen) {
-        return repository.refund(refundNo, paymentNo, grossFen, clock.instant());
+    /** {@code storeId}: the store whose order was refunded (null when not known: only the payment's credit changes). */
+    public boolean refunded(String refundNo, String paymentNo, long grossFen, Long storeId) {
+        return repository.refund(refundNo, paymentNo, grossFen, storeId, clock.instant());
+    }
+
+    /** Per store, what the private domain brought in the mall days from..to (credited payments, less refunds). */
+    public java.util.Map<Long, Long> attributedByStore(java.time.LocalDate from, java.time.LocalDate to) {
+        return repository.attributedByStore(from, to);
     }
 
     public record Dashboard(java.time.LocalDate from, java.time.LocalDate to, List<AttributionRepository.Figures> rows, long sent, long clicked, long converted,

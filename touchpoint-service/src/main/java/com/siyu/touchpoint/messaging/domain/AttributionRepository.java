@@ -24,11 +24,15 @@ public interface AttributionRepository {
     /** The sends the member clicked in [from, to], by click time, oldest first (a send once per click). */
     List<Long> clickedSends(long memberId, Instant from, Instant to);
 
-    /** Credits the payment once; false when it was credited already. */
-    boolean convert(String paymentNo, long memberId, long firstSendId, long lastSendId, long grossFen, Instant paidAt);
+    /** Credits the payment once, its gross per store on the mall day {@code day}; false when it was credited already. */
+    boolean convert(String paymentNo, long memberId, long firstSendId, long lastSendId, long grossFen, Instant paidAt,
+                    java.util.Map<Long, Long> grossByStore, java.time.LocalDate day);
 
     /** Takes a refund off its payment's conversion once (at most what is left); false when there is none or it was taken. */
-    boolean refund(String refundNo, String paymentNo, long grossFen, Instant at);
+    boolean refund(String refundNo, String paymentNo, long grossFen, Long storeId, Instant at);
+
+    /** Per store, the credited payments' gross in the mall days from..to, less their refunds. */
+    java.util.Map<Long, Long> attributedByStore(java.time.LocalDate from, java.time.LocalDate to);
 
     record Figures(Channel channel, String preset, long sends, long sent, long membersReached, long clicked, long converted, long attributedFen) {
     }

@@ -29,6 +29,16 @@ class JdbcAttributionRepository implements AttributionRepository {
     }
 
     @Override
+    public java.util.Map<Long, Long> attributedByStore(java.time.LocalDate from, java.time.LocalDate to) {
+        java.util.Map<Long, Long> byStore = new java.util.TreeMap<>();
+        jdbc.query("select store_id, sum(gross_fen - refunded_fen) from tp_conversion_store where tenant_id = ? and day >= ? and day <= ?"
+                + " group by store_id", rs -> {
+                    byStore.put(rs.getLong(1), rs.getLong(2));
+                }, CallerContext.requireTenant(), from, to);
+        return byStore;
+    }
+
+    @Override
     public List<GuideFigures> topGuides(java.time.LocalDate from, java.time.LocalDate to, int limit) {
         // the few sends that went through a guide, from ix_send_guide; their credited payments by primary key
         return jdbc.query("select s.guide_id, count(*), count(c.payment_no), coalesce(sum(c.gross_fen - c.refunded_fen), 0) from tp_send s"
@@ -60,7 +70,8 @@ class JdbcAttributionRepository implements AttributionRepository {
     }
 
     @Override
-    public boolean convert(String paymentNo, long memberId, long firstSendId, long lastSendId, long grossFen, Instant paidAt) {
+    public boolean convert(String paymentNo, long memberId, long firstSendId, long lastSendId, long grossFen, Instant paidAt,
+                           java.util.Map<Long, Long> grossByStore, java.time.LocalDate day) {
         // the primary key is (tenant, payment): a redelivered payment meets its own row only
         if (jdbc.update("insert ignore into tp_conversion (tenant_id, payment_no, member_id, first_send_id, last_send_id, gross_fen, paid_at)"
                 + " values (?, ?, ?, ?, ?, ?, ?)", CallerContext.requireTenant(), paymentNo, memberId, firstSendId, lastSendId, grossFen,
@@ -69,11 +80,15 @@ class JdbcAttributionRepository implements AttributionRepository {
         }
         sends.bump(lastSendId, JdbcMessagingRepository.DayFigure.CONVERTED, 1);
         sends.bump(lastSendId, JdbcMessagingRepository.DayFigure.ATTRIBUTED_FEN, grossFen);
+        for (java.util.Map.Entry<Long, Long> store : grossByStore.entrySet()) {
+            jdbc.update("insert into tp_conversion_store (tenant_id, payment_no, store_id, day, gross_fen) values (?, ?, ?, ?, ?)",
+                    CallerContext.requireTenant(), paymentNo, store.getKey(), day, store.getValue());
+        }
         return true;
     }
 
     @Override
-    public boolean refund(String refundNo, String paymentNo, long grossFen, Instant at) {
+    public boolean refund(String refundNo, String paymentNo, long grossFen, Long storeId, Instant at) {
         long tenant = CallerContext.requireTenant();
         // the conversion's row locked: concurrent refunds of one payment take their amounts off one after the other
         List<long[]> credited = jdbc.query("select last_send_id, gross_fen - refunded_fen from tp_conversion where tenant_id = ? and payment_no = ?"
@@ -88,6 +103,10 @@ class JdbcAttributionRepository implements AttributionRepository {
         long taken = Math.min(grossFen, credited.get(0)[1]);
         jdbc.update("update tp_conversion set refunded_fen = refunded_fen + ? where tenant_id = ? and payment_no = ?", taken, tenant, paymentNo);
         sends.bump(credited.get(0)[0], JdbcMessagingRepository.DayFigure.ATTRIBUTED_FEN, -taken);
+        if (storeId != null) {
+            jdbc.update("update tp_conversion_store set refunded_fen = least(gross_fen, refunded_fen + ?) where tenant_id = ? and payment_no = ?"
+                    + " and store_id = ?", grossFen, tenant, paymentNo, storeId);
+        }
         return true;
     }
 

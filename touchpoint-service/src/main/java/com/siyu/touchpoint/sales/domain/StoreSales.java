@@ -81,15 +81,31 @@ public class StoreSales {
         return repository.posOf(day);
     }
 
-    public record Share(long cashierFen, long posFen, long allFen, long privateDomainFen, long privateShareBasisPoints, List<SalesRepository.StoreDay> stores) {
+    public record Share(long cashierFen, long posFen, long allFen, long privateDomainFen, long privateShareBasisPoints, List<StoreShare> stores) {
     }
 
-    /** All GMV of the mall days from..to and the private domain's share of it ({@code attributedFen}: what messages brought). */
-    public Share share(LocalDate from, LocalDate to, long attributedFen) {
+    /** One store's GMV in the days and what of it the private domain brought (payments credited to a message, paid in those days). */
+    public record StoreShare(long storeId, long cashierFen, long posFen, long allFen, long privateDomainFen, long privateShareBasisPoints) {
+    }
+
+    /**
+     * All GMV of the mall days from..to and the private domain's share of it ({@code attributedFen}: what messages
+     * brought); per store, {@code privateByStore}: the credited payments' gross per store.
+     */
+    public Share share(LocalDate from, LocalDate to, long attributedFen, java.util.Map<Long, Long> privateByStore) {
         List<SalesRepository.StoreDay> byStore = repository.between(from, to);
         long cashier = byStore.stream().mapToLong(SalesRepository.StoreDay::cashierFen).sum();
         long pos = byStore.stream().mapToLong(SalesRepository.StoreDay::posFen).sum();
         long all = cashier + pos;
-        return new Share(cashier, pos, all, attributedFen, all <= 0 ? 0 : attributedFen * 10_000 / all, byStore);
+        List<StoreShare> stores = byStore.stream().map(s -> {
+            long storeAll = s.cashierFen() + s.posFen();
+            long brought = privateByStore.getOrDefault(s.storeId(), 0L);
+            return new StoreShare(s.storeId(), s.cashierFen(), s.posFen(), storeAll, brought, basisPoints(brought, storeAll));
+        }).toList();
+        return new Share(cashier, pos, all, attributedFen, basisPoints(attributedFen, all), stores);
+    }
+
+    private static long basisPoints(long part, long all) {
+        return all <= 0 ? 0 : part * 10_000 / all;
     }
 }
