@@ -129,6 +129,16 @@ public class SiyuServiceAutoConfiguration {
         return new ContextForwardingInterceptor(serviceTokens);
     }
 
+    /**
+     * Feign's pooled Apache HttpClient 5 never repeats a call by itself: its default strategy resends on an I/O error
+     * and on a 429/503 answer, POSTs included. Whether a call may be repeated is the caller's to decide (idempotency
+     * keys, retry jobs), and a 503 is an answer to pass on, not to hide.
+     */
+    @Bean
+    org.springframework.cloud.openfeign.clientconfig.HttpClient5FeignConfiguration.HttpClientBuilderCustomizer feignNoAutomaticRetries() {
+        return org.apache.hc.client5.http.impl.classic.HttpClientBuilder::disableAutomaticRetries;
+    }
+
     @Bean
     ProblemErrorDecoder problemErrorDecoder(ObjectMapper json) {
         return new ProblemErrorDecoder(json);
