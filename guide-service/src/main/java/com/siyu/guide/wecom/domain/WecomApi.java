@@ -59,4 +59,40 @@ public interface WecomApi {
      * WeCom: its msgid; {@link WecomRejected} when WeCom refuses it or lists the customer as failed.
      */
     String addMsgTemplate(WecomCorp corp, String senderUserId, String externalUserId, String text);
+
+    /**
+     * A group message task (群发助手, add_msg_template with chat_type group) from the corp member to their customer
+     * groups, which the member confirms in WeCom: its msgid and WeCom's fail_list.
+     */
+    GroupMsgCreated addGroupMsgTemplate(WecomCorp corp, String senderUserId, WecomContent content);
+
+    record GroupMsgCreated(String msgId, List<String> failList) {
+    }
+
+    /** get_groupmsg_task, every page: each sender's status (0 not sent yet, 2 sent) and when they sent it. */
+    List<GroupMsgTask> groupMsgTasks(WecomCorp corp, String msgId);
+
+    record GroupMsgTask(String userId, int status, java.time.Instant sentAt) {
+    }
+
+    /** get_groupmsg_send_result of one sender, every page: each group's status (0 not sent, 1 sent, 2 and 3 failed). */
+    List<GroupMsgSend> groupMsgSends(WecomCorp corp, String msgId, String userId);
+
+    record GroupMsgSend(String chatId, int status) {
+    }
+
+    /** A moment task (add_moment_task) visible to these corp members (sender_list.user_list): WeCom's jobid. */
+    String addMomentTask(WecomCorp corp, List<String> userIds, WecomContent content);
+
+    /** get_moment_task_result: status 1 started, 2 creating, 3 done (then the result's errcode and moment id). */
+    MomentJob momentTaskResult(WecomCorp corp, String jobId);
+
+    record MomentJob(int status, Integer errcode, String errmsg, String momentId, List<String> invalidSenders) {
+        public boolean done() {
+            return status == 3;
+        }
+    }
+
+    /** get_moment_task, every page: each corp member's publish_status (0 not published, 1 published). */
+    Map<String, Integer> momentPublishStatuses(WecomCorp corp, String momentId);
 }

@@ -5,6 +5,7 @@ import com.siyu.common.problem.DomainException;
 import com.siyu.guide.wecom.domain.WecomApi;
 import com.siyu.guide.wecom.domain.WecomCallback;
 import com.siyu.guide.wecom.domain.WecomCorp;
+import com.siyu.guide.wecom.domain.WecomOutcomeUnknown;
 import com.siyu.guide.wecom.domain.WecomRejected;
 import com.siyu.guide.wecom.domain.WecomSignatureInvalid;
 import com.siyu.guide.wecom.domain.WecomUnavailable;
@@ -227,6 +228,104 @@ class WxJavaWecom implements WecomApi {
         return new ContactWay(configId, created.getJoinWay() == null ? null : created.getJoinWay().getQrCode());
     }
 
+    @Override
+    public GroupMsgCreated addGroupMsgTemplate(WecomCorp corp, String senderUserId, com.siyu.guide.wecom.domain.WecomContent content) {
+        WxCpService service = service(corp);
+        token(service);
+        String answer = create(() -> service.post(service.getWxCpConfigStorage().getApiUrl("/cgi-bin/externalcontact/add_msg_template"),
+                WecomPayloads.groupMsgTemplate(senderUserId, content)));
+        return WecomPayloads.groupMsgCreated(answer);
+    }
+
+    @Override
+    public List<GroupMsgTask> groupMsgTasks(WecomCorp corp, String msgId) {
+        WxCpService service = service(corp);
+        List<GroupMsgTask> tasks = new java.util.ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < 1_000; page++) {
+            String body = WecomPayloads.groupMsgTaskPage(msgId, cursor);
+            WecomPayloads.Page<GroupMsgTask> read = WecomPayloads.groupMsgTasks(call(() -> service.post(
+                    service.getWxCpConfigStorage().getApiUrl("/cgi-bin/externalcontact/get_groupmsg_task"), body)));
+            tasks.addAll(read.items());
+            cursor = read.nextCursor();
+            if (cursor == null) {
+                break;
+            }
+        }
+        return tasks;
+    }
+
+    @Override
+    public List<GroupMsgSend> groupMsgSends(WecomCorp corp, String msgId, String userId) {
+        WxCpService service = service(corp);
+        List<GroupMsgSend> sends = new java.util.ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < 1_000; page++) {
+            String body = WecomPayloads.groupMsgSendPage(msgId, userId, cursor);
+            WecomPayloads.Page<GroupMsgSend> read = WecomPayloads.groupMsgSends(call(() -> service.post(
+                    service.getWxCpConfigStorage().getApiUrl("/cgi-bin/externalcontact/get_groupmsg_send_result"), body)));
+            sends.addAll(read.items());
+            cursor = read.nextCursor();
+            if (cursor == null) {
+                break;
+            }
+        }
+        return sends;
+    }
+
+    @Override
+    public String addMomentTask(WecomCorp corp, List<String> userIds, com.siyu.guide.wecom.domain.WecomContent content) {
+        WxCpService service = service(corp);
+        token(service);
+        return WecomPayloads.jobId(create(() -> service.post(service.getWxCpConfigStorage().getApiUrl("/cgi-bin/externalcontact/add_moment_task"),
+                WecomPayloads.momentTask(userIds, content))));
+    }
+
+    @Override
+    public MomentJob momentTaskResult(WecomCorp corp, String jobId) {
+        WxCpService service = service(corp);
+        return WecomPayloads.momentJob(call(() -> service.get(service.getWxCpConfigStorage().getApiUrl("/cgi-bin/externalcontact/get_moment_task_result"),
+                "jobid=" + java.net.URLEncoder.encode(jobId, StandardCharsets.UTF_8))));
+    }
+
+    @Override
+    public Map<String, Integer> momentPublishStatuses(WecomCorp corp, String momentId) {
+        WxCpService service = service(corp);
+        List<Map.Entry<String, Integer>> all = new java.util.ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < 1_000; page++) {
+            String body = WecomPayloads.momentTaskPage(momentId, cursor);
+            WecomPayloads.Page<Map.Entry<String, Integer>> read = WecomPayloads.momentTasks(call(() -> service.post(
+                    service.getWxCpConfigStorage().getApiUrl("/cgi-bin/externalcontact/get_moment_task"), body)));
+            all.addAll(read.items());
+            cursor = read.nextCursor();
+            if (cursor == null) {
+                break;
+            }
+        }
+        return WecomPayloads.merge(all);
+    }
+
+    /** The access token fetched before a task is created: failing here, nothing was sent. */
+    private static void token(WxCpService service) {
+        call(() -> service.getAccessToken(false));
+    }
+
+    /**
+     * A call that creates something at WeCom: as {@link #call}, but a connection lost after the request went out is
+     * {@link WecomOutcomeUnknown} (WeCom may have made it), and WxJava giving up on a busy WeCom is errcode -1.
+     */
+    private static <T> T create(WecomCall<T> call) {
+        try {
+            return call.run();
+        } catch (WxErrorException e) {
+            int errcode = e.getError() == null ? -1 : e.getError().getErrorCode();
+            throw new WecomRejected(errcode, e.getError() == null ? "no error body" : e.getError().getErrorMsg());
+        } catch (WxRuntimeException e) {
+            throw WecomFailure.ofCreate(e);
+        }
+    }
+
     interface WecomCall<T> {
         T run() throws WxErrorException;
     }
@@ -243,8 +342,12 @@ class WxJavaWecom implements WecomApi {
     }
 
     private WxCpExternalContactService contacts(WecomCorp corp) {
+        return service(corp).getExternalContactService();
+    }
+
+    private WxCpService service(WecomCorp corp) {
         long tenant = CallerContext.requireTenant();
-        WxCpService service = services.compute(tenant, (id, existing) -> {
+        return services.compute(tenant, (id, existing) -> {
             if (existing != null && existing.getWxCpConfigStorage().getCorpId().equals(corp.corpId())
                     && existing.getWxCpConfigStorage().getCorpSecret().equals(corp.contactSecret())) {
                 return existing;
@@ -256,7 +359,6 @@ class WxJavaWecom implements WecomApi {
             created.setRetrySleepMillis(200);
             return created;
         });
-        return service.getExternalContactService();
     }
 
     private WxCpDefaultConfigImpl config(WecomCorp corp) {
