@@ -185,6 +185,8 @@ cmd_test() {
 cmd_bench() {
     local status=0
     _siyu_prepare_servers
+    # the load tool of the gateway benchmark (GatewayWrkBenchmarkIT)
+    command -v wrk >/dev/null 2>&1 || siyu_apt_install wrk
     (cd "$ROOT" && ${SIYU_MVN:-mvn} -B ${SIYU_MVN_ARGS:-} install -DskipTests -DskipE2E=true \
         && ${SIYU_MVN:-mvn} -B ${SIYU_MVN_ARGS:-} verify -pl e2e -Dit.test='*BenchmarkIT' -Dsiyu.bench.seconds="${SIYU_BENCH_SECONDS:-8}") \
         || status=$?

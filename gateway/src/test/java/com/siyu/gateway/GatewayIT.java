@@ -74,6 +74,8 @@ class GatewayIT {
         registry.add("spring.cloud.discovery.client.simple.instances.member-service[0].uri", upstream::baseUrl);
         registry.add("spring.cloud.discovery.client.simple.instances.points-service[0].uri", upstream::baseUrl);
         registry.add("siyu.gateway.jwks-uri", () -> upstream.baseUrl() + "/internal/jwks");
+        // a remembered token's expiry is checked against the clock on every use: a short skew lets a test see it
+        registry.add("siyu.gateway.clock-skew", () -> "1s");
     }
 
     @AfterAll
@@ -144,6 +146,23 @@ class GatewayIT {
         assertThat(notYet.status).isEqualTo(401);
         assertThat(notYet.body.path("detail").asText()).contains("not valid yet");
         upstream.verify(0, anyRequestedFor(urlPathEqualTo("/admin/v1/points/accounts/1")));
+    }
+
+    @Test
+    void aTokenVerifiedOnceIsRememberedOnlyUntilItExpires() throws Exception {
+        long tenant = uniqueTenant();
+        Instant expiry = Instant.now().plusSeconds(2);
+        String token = staffToken(tenant, 7, List.of("OPERATOR"), signingKey, expiry);
+        assertThat(call("GET", "/admin/v1/points/accounts/1", token).status).isEqualTo(200);
+        assertThat(call("GET", "/admin/v1/points/accounts/1", token).status).isEqualTo(200);
+        // the same claims signed by another key are not the remembered token: verified, and refused
+        String forged = staffToken(tenant, 7, List.of("OPERATOR"), strangerKey, expiry);
+        assertThat(call("GET", "/admin/v1/points/accounts/1", forged).body.path("detail").asText()).contains("signature");
+        Thread.sleep(java.time.Duration.between(Instant.now(), expiry.plusMillis(1_500)).toMillis());
+        Reply late = call("GET", "/admin/v1/points/accounts/1", token);
+        assertThat(late.status).isEqualTo(401);
+        assertThat(late.body.path("detail").asText()).contains("expired");
+        upstream.verify(2, getRequestedFor(urlEqualTo("/admin/v1/points/accounts/1")));
     }
 
     @Test
