@@ -204,7 +204,7 @@ public class Campaigns {
         return new CampaignReport(get(id), campaigns.report(id));
     }
 
-    @Scheduled(fixedDelayString = "${siyu.touchpoint.campaign-interval:PT5S}", initialDelayString = "PT25S")
+    @Scheduled(fixedDelayString = "${siyu.touchpoint.campaign-interval:PT5S}", initialDelayString = "${siyu.touchpoint.campaign-initial-delay:PT25S}")
     @SchedulerLock(name = "touchpoint.campaigns", lockAtMostFor = "PT10M", lockAtLeastFor = "PT1S")
     public void scheduled() {
         advance(clock.instant(), 40);

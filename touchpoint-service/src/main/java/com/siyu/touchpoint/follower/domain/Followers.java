@@ -83,7 +83,7 @@ public class Followers {
         return followers.followers(openIds);
     }
 
-    @Scheduled(fixedDelayString = "${siyu.touchpoint.follower-rematch-interval:PT1H}", initialDelayString = "PT2M")
+    @Scheduled(fixedDelayString = "${siyu.touchpoint.follower-rematch-interval:PT1H}", initialDelayString = "${siyu.touchpoint.follower-rematch-initial-delay:PT2M}")
     @SchedulerLock(name = "touchpoint.follower-rematch", lockAtMostFor = "PT30M", lockAtLeastFor = "PT1M")
     public void scheduledRematch() {
         rematch(clock.instant());

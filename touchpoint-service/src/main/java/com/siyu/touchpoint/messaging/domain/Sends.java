@@ -115,7 +115,7 @@ public class Sends {
         return repository.withdraw(sourceKey, reason);
     }
 
-    @Scheduled(fixedDelayString = "${siyu.touchpoint.dispatch-interval:PT5S}", initialDelayString = "PT20S")
+    @Scheduled(fixedDelayString = "${siyu.touchpoint.dispatch-interval:PT5S}", initialDelayString = "${siyu.touchpoint.dispatch-initial-delay:PT20S}")
     @SchedulerLock(name = "touchpoint.dispatch", lockAtMostFor = "PT10M", lockAtLeastFor = "PT1S")
     public void scheduled() {
         dispatch(clock.instant());

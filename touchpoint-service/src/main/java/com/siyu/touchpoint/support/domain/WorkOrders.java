@@ -321,7 +321,7 @@ public class WorkOrders {
         }
     }
 
-    @Scheduled(fixedDelayString = "${siyu.touchpoint.work-order-interval:PT1M}", initialDelayString = "PT30S")
+    @Scheduled(fixedDelayString = "${siyu.touchpoint.work-order-interval:PT1M}", initialDelayString = "${siyu.touchpoint.work-order-initial-delay:PT30S}")
     @SchedulerLock(name = "touchpoint.work-orders", lockAtMostFor = "PT5M", lockAtLeastFor = "PT1S")
     public void scheduled() {
         escalate(clock.instant());
