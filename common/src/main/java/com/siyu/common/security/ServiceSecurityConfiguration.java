@@ -73,8 +73,9 @@ public class ServiceSecurityConfiguration {
         processor.setJWTClaimsSetVerifier((claims, context) -> {
         });
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
-        decoder.setJwtValidator(validator(settings, clock));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = validator(settings, clock);
+        decoder.setJwtValidator(validator);
+        return new RememberingJwtDecoder(decoder, validator, clock);
     }
 
     static OAuth2TokenValidator<Jwt> validator(SecuritySettings settings, Clock clock) {
