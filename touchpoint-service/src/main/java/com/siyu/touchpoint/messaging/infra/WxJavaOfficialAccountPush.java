@@ -3,13 +3,10 @@ package com.siyu.touchpoint.messaging.infra;
 import com.siyu.touchpoint.follower.domain.MpPushAccount;
 import com.siyu.touchpoint.follower.domain.OfficialAccountPush;
 import com.siyu.touchpoint.support.domain.PushSignatureInvalid;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Optional;
 import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.common.error.WxRuntimeException;
-import me.chanjar.weixin.common.util.crypto.SHA1;
 import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import me.chanjar.weixin.mp.config.impl.WxMpDefaultConfigImpl;
@@ -31,11 +28,7 @@ class WxJavaOfficialAccountPush implements OfficialAccountPush {
 
     @Override
     public boolean signed(MpPushAccount account, String signature, String timestamp, String nonce) {
-        if (signature == null || timestamp == null || nonce == null) {
-            return false;
-        }
-        String expected = SHA1.gen(account.token(), timestamp, nonce);
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII));
+        return WxJavaWeChatMessages.signedWith(account.token(), signature, timestamp, nonce);
     }
 
     @Override

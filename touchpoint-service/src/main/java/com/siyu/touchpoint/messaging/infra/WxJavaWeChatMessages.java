@@ -43,10 +43,15 @@ class WxJavaWeChatMessages implements WeChatMessages, com.siyu.touchpoint.suppor
 
     @Override
     public boolean signed(CsAccount account, String signature, String timestamp, String nonce) {
+        return signedWith(account.token(), signature, timestamp, nonce);
+    }
+
+    /** A WeChat push URL's signature: SHA-1 of the Token, timestamp and nonce, compared in constant time (mini-program and official account alike). */
+    static boolean signedWith(String token, String signature, String timestamp, String nonce) {
         if (signature == null || timestamp == null || nonce == null) {
             return false;
         }
-        String expected = SHA1.gen(account.token(), timestamp, nonce);
+        String expected = SHA1.gen(token, timestamp, nonce);
         return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII));
     }
 
